@@ -1,0 +1,84 @@
+"""One cached, validated loader per table. Pages call these; tests call `load_table` directly.
+
+Each loader also checks the table's references (for example every source id it cites), so a page that
+needs a broken table gets a DataError naming file, line and column, and pages that do not, keep working.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from relations.validation import DataError, check_references, read_table
+
+__all__ = ["DataError", "load_table", "sources", "events", "treaties", "territorial_changes", "place_names",
+           "trade", "trade_series", "trade_statements", "conflicts", "people", "cpi", "eras"]
+
+# Which other tables each table's references point to (from datapackage.json's foreign keys).
+_NEEDS = {
+    "territorial_changes": ("sources", "place_names"),
+    "trade": ("sources", "trade_series"),
+}
+
+
+def load_table(name: str) -> pd.DataFrame:
+    """Read, validate and cross-check one table (no caching, no Streamlit)."""
+    frame = read_table(name)
+    needed = {"sources"} if name != "sources" else set()
+    needed |= set(_NEEDS.get(name, ()))
+    tables = {name: frame, **{n: read_table(n) for n in needed}}
+    check_references({k: v for k, v in tables.items() if k == name or k in needed} | {name: frame})
+    return frame
+
+
+@st.cache_data(show_spinner=False)
+def _cached(name: str) -> pd.DataFrame:
+    return load_table(name)
+
+
+def sources() -> pd.DataFrame:
+    return _cached("sources")
+
+
+def events() -> pd.DataFrame:
+    return _cached("events")
+
+
+def treaties() -> pd.DataFrame:
+    return _cached("treaties")
+
+
+def territorial_changes() -> pd.DataFrame:
+    return _cached("territorial_changes")
+
+
+def place_names() -> pd.DataFrame:
+    return _cached("place_names")
+
+
+def trade() -> pd.DataFrame:
+    return _cached("trade")
+
+
+def trade_series() -> pd.DataFrame:
+    return _cached("trade_series")
+
+
+def trade_statements() -> pd.DataFrame:
+    return _cached("trade_statements")
+
+
+def conflicts() -> pd.DataFrame:
+    return _cached("conflicts")
+
+
+def people() -> pd.DataFrame:
+    return _cached("people")
+
+
+def cpi() -> pd.DataFrame:
+    return _cached("cpi")
+
+
+def eras() -> pd.DataFrame:
+    return _cached("eras")

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Set up a virtual environment with the test tools and run the whole suite.
+# The browser tests need Debian's chromium; they are installed here when apt-get is available.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if ! command -v chromium >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+    || echo "could not install chromium: browser tests will be skipped" >&2
+fi
+python3 -m venv .venv
+.venv/bin/python -m pip install -q --disable-pip-version-check -r requirements-dev.txt
+.venv/bin/python -m pytest -q "$@"
