@@ -12,7 +12,7 @@ import streamlit as st
 from relations.validation import DataError, check_references, read_table
 
 __all__ = ["DataError", "load_table", "sources", "events", "treaties", "territorial_changes", "place_names",
-           "trade", "trade_series", "trade_statements", "conflicts", "people", "cpi", "eras"]
+           "trade", "trade_series", "trade_statements", "conflicts", "people", "cpi", "eras", "boundaries"]
 
 # Which other tables each table's references point to (from datapackage.json's foreign keys).
 _NEEDS = {
@@ -82,3 +82,7 @@ def cpi() -> pd.DataFrame:
 
 def eras() -> pd.DataFrame:
     return _cached("eras")
+
+
+def boundaries() -> pd.DataFrame:
+    return _cached("boundaries")

@@ -780,6 +780,12 @@ def main() -> int:
     parser.add_argument("--check", action="store_true", help="compare with the committed tables, write nothing")
     args = parser.parse_args()
     tables = build_all()
+    from build_geo import build_layers
+
+    (DATA / "geo").mkdir(exist_ok=True)
+    if not args.check:
+        (DATA / "boundaries.csv").write_text(tables["boundaries.csv"], encoding="utf-8")
+    tables["geo/map_layers.geojson"] = build_layers()
     stale = []
     for name, text in tables.items():
         path = DATA / name

@@ -6,7 +6,6 @@ curated tables in data/curated/), while build_data.py converts datasets.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 
 from build_data import CURATED, LOCAL_REF, RAW, read_csv, slug

@@ -1,0 +1,275 @@
+"""Figure builders: DataFrame in, Altair chart or Plotly figure out. No Streamlit calls.
+
+Every builder takes the rows it draws and nothing else, so tests can check what a chart contains.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+import plotly.graph_objects as go
+
+from relations import theme
+from relations.filters import assign_tracks, source_labels
+
+LANE_HEIGHT = 16  # px per stacked track in a timeline lane
+
+
+def _category_scales():
+    cats = theme.CATEGORIES
+    color = alt.Scale(domain=cats, range=[theme.CATEGORY_STYLE[c][0] for c in cats])
+    shape = alt.Scale(domain=cats, range=[theme.CATEGORY_STYLE[c][1] for c in cats])
+    return color, shape
+
+
+def _configure(chart: alt.Chart) -> alt.Chart:
+    return (
+        chart.configure_axis(labelFontSize=theme.AXIS_LABEL_SIZE, titleFontSize=theme.AXIS_LABEL_SIZE,
+                             labelFont=theme.FONT, titleFont=theme.FONT, labelLimit=220)
+        .configure_legend(labelFontSize=theme.AXIS_LABEL_SIZE, titleFontSize=theme.AXIS_LABEL_SIZE,
+                          symbolSize=160, orient="bottom", columns=4)
+        .configure_view(strokeWidth=0)
+    )
+
+
+def era_bands(eras: pd.DataFrame, years: tuple[int, int]) -> pd.DataFrame:
+    """Eras clipped to the visible years, as start/end dates for background bands."""
+    rows = []
+    for i, e in enumerate(eras.itertuples()):
+        first, last = max(int(e.start_year), years[0]), min(int(e.end_year), years[1])
+        if first > last:
+            continue
+        rows.append({"era": e.label, "start": pd.Timestamp(first, 1, 1), "end": pd.Timestamp(last, 12, 31),
+                     "shade": i % 2})
+    return pd.DataFrame(rows)
+
+
+def timeline_chart(events: pd.DataFrame, eras: pd.DataFrame, sources: pd.DataFrame,
+                   years: tuple[int, int]) -> alt.Chart:
+    """Every event on one time axis, in lanes by category; spans as bars; eras as background bands.
+
+    Click selects an event (selection parameter `event`); the x axis zooms and pans (`zoom`).
+    """
+    ev = events.copy()
+    ev["track"] = assign_tracks(ev)
+    ev["source"] = source_labels(ev, sources)
+    ev["when"] = ev["date"] + ev["end_date"].map(lambda e: f" – {e}" if e else "")
+    ev = ev[["event_id", "start", "end", "is_span", "category", "title", "when", "source", "track"]]
+    color, shape = _category_scales()
+    max_track = int(ev["track"].max()) + 1 if len(ev) else 1
+    height = max(240, len(theme.CATEGORIES) * max_track * LANE_HEIGHT)
+    x_domain = [pd.Timestamp(years[0], 1, 1).isoformat(), pd.Timestamp(years[1], 12, 31).isoformat()]
+    x = alt.X("start:T", title=None, scale=alt.Scale(domain=x_domain), axis=alt.Axis(format="%Y", tickCount=12))
+    y = alt.Y("category:N", title=None, sort=theme.CATEGORIES, scale=alt.Scale(domain=theme.CATEGORIES))
+    y_offset = alt.YOffset("track:O", scale=alt.Scale(domain=list(range(max_track))))
+    pick = alt.selection_point(name="event", fields=["event_id"], on="click", empty=False)
+    zoom = alt.selection_interval(name="zoom", bind="scales", encodings=["x"])
+    tooltip = [alt.Tooltip("when:N", title="Date"), alt.Tooltip("title:N", title="Event"),
+               alt.Tooltip("category:N", title="Category"), alt.Tooltip("source:N", title="Source")]
+
+    bands = era_bands(eras, years)
+    background = (
+        alt.Chart(bands)
+        .mark_rect(opacity=0.6)
+        .encode(x="start:T", x2="end:T",
+                color=alt.Color("shade:N", scale=alt.Scale(range=theme.ERA_FILL), legend=None),
+                tooltip=[alt.Tooltip("era:N", title="Era")])
+    )
+    spans = (
+        alt.Chart(ev[ev["is_span"]])
+        .mark_bar(height=7, cornerRadius=3, opacity=0.85)
+        .encode(x=x, x2="end:T", y=y, yOffset=y_offset, color=alt.Color("category:N", scale=color, legend=None),
+                tooltip=tooltip)
+    )
+    points = (
+        alt.Chart(ev)
+        .mark_point(filled=True, size=110, strokeWidth=1.5)
+        .encode(
+            x=x, y=y, yOffset=y_offset,
+            color=alt.Color("category:N", scale=color, title="Category"),
+            shape=alt.Shape("category:N", scale=shape, title="Category"),
+            stroke=alt.condition(pick, alt.value("#000000"), alt.value("#FFFFFF")),
+            size=alt.condition(pick, alt.value(320), alt.value(110)),
+            tooltip=tooltip,
+        )
+        .add_params(pick, zoom)
+    )
+    chart = alt.layer(background, spans, points).properties(height=height, width="container")
+    return _configure(chart)
+
+
+def eras_strip(eras: pd.DataFrame, years: tuple[int, int] = (1917, 1993)) -> alt.Chart:
+    bands = era_bands(eras, years)
+    bands["label"] = bands["era"].str.split(":").str[0]
+    base = alt.Chart(bands).encode(x=alt.X("start:T", title=None, axis=alt.Axis(format="%Y", tickCount=10)),
+                                   x2="end:T")
+    rect = base.mark_rect(stroke="#FFFFFF", strokeWidth=2).encode(
+        color=alt.Color("era:N", sort=list(bands["era"]), legend=None,
+                        scale=alt.Scale(range=list(theme.OKABE_ITO.values())[1:])),
+        tooltip=[alt.Tooltip("era:N", title="Era")])
+    text = base.mark_text(fontSize=14, fontWeight="bold", color="#000000", dy=0).encode(
+        x=alt.X("mid:T"), text="label:N").transform_calculate(mid="(datum.start + datum.end) / 2")
+    return _configure(alt.layer(rect, text).properties(height=70, width="container"))
+
+
+# --------------------------------------------------------------------------- trade
+
+
+def trade_figure(wide: pd.DataFrame, unit: str, flows: list[str], key_events: pd.DataFrame,
+                 log_scale: bool = False, source_label: str = "") -> go.Figure:
+    """Japan's exports, imports, total and balance by year; NaN years are gaps, never joined or zeroed."""
+    fig = go.Figure()
+    symbols = {"exports": "circle", "imports": "square", "total": "diamond", "balance": "triangle-up"}
+    for flow in flows:
+        color, dash = theme.FLOW_STYLE[flow]
+        y = wide[flow].astype("float64")  # pd.NA -> NaN so Plotly leaves a gap
+        fig.add_trace(go.Scatter(
+            x=wide["year"], y=y, name=flow.capitalize(), mode="lines+markers",
+            line=dict(color=color, dash=dash, width=3), marker=dict(symbol=symbols[flow], size=7),
+            connectgaps=False,
+            customdata=wide[["series_id", "source_id"]].fillna("").to_numpy(),
+            hovertemplate=f"<b>{flow.capitalize()}</b> %{{x}}: %{{y:,.1f}} {unit}"
+                          "<br>series: %{customdata[0]}<br>source: %{customdata[1]}<extra></extra>",
+        ))
+    if len(key_events):
+        for row in key_events.itertuples():
+            fig.add_vline(x=row.start.year + (row.start.dayofyear - 1) / 365, line_width=1, line_dash="dot",
+                          line_color="#555555")
+        fig.add_trace(go.Scatter(
+            x=[r.start.year + (r.start.dayofyear - 1) / 365 for r in key_events.itertuples()],
+            y=[1.0] * len(key_events), yaxis="y2", mode="markers", name="Key events",
+            marker=dict(symbol="triangle-down", size=12, color="#000000"),
+            text=[f"{r.date}: {r.title}" for r in key_events.itertuples()],
+            hovertemplate="%{text}<extra></extra>",
+        ))
+    fig.update_layout(
+        font=dict(family=theme.FONT, size=16, color="#111111"),
+        yaxis=dict(title=unit, type="log" if log_scale else "linear", gridcolor="#DDDDDD", zeroline=True,
+                   zerolinecolor="#888888"),
+        yaxis2=dict(overlaying="y", range=[0, 1.05], visible=False, fixedrange=True),
+        xaxis=dict(title=None, gridcolor="#EEEEEE", dtick=5),
+        legend=dict(orientation="h", y=-0.15), margin=dict(l=70, r=20, t=30, b=60), height=480,
+        plot_bgcolor="#FFFFFF", hovermode="closest",
+        annotations=[dict(text=source_label, x=0, y=-0.28, xref="paper", yref="paper", showarrow=False,
+                          font=dict(size=13, color="#333333"), xanchor="left")] if source_label else [],
+    )
+    return fig
+
+
+# --------------------------------------------------------------------------- treaties, conflicts, people
+
+
+def span_figure(frame: pd.DataFrame, label: str, color_by: str, color_map: dict[str, str],
+                hover: list[str], open_end: pd.Timestamp, height_per_row: int = 30) -> go.Figure:
+    """Horizontal bars from `start` to `end` (open-ended rows run to `open_end`, drawn hatched)."""
+    fig = go.Figure()
+    frame = frame.sort_values("start", ascending=False)
+    for key, group in frame.groupby(color_by, sort=False):
+        ended = group["end_known"]
+        for is_open, sub in ((False, group[ended]), (True, group[~ended])):
+            if sub.empty:
+                continue
+            end = sub["end"].where(sub["end_known"], open_end)
+            fig.add_trace(go.Bar(
+                y=sub[label], x=(end - sub["start"]).dt.days * 86_400_000, base=sub["start"], orientation="h",
+                name=f"{key}" + (" (no end date in sources)" if is_open else ""),
+                marker=dict(color=color_map.get(key, "#777777"), line=dict(color="#000000", width=1),
+                            pattern=dict(shape="/" if is_open else "")),
+                customdata=sub[hover].fillna("").to_numpy(),
+                hovertemplate="<br>".join(f"{h}: %{{customdata[{i}]}}" for i, h in enumerate(hover))
+                + "<extra></extra>",
+            ))
+    fig.update_layout(
+        barmode="overlay", font=dict(family=theme.FONT, size=15, color="#111111"),
+        xaxis=dict(type="date", title=None, gridcolor="#DDDDDD"),
+        yaxis=dict(title=None, automargin=True, categoryorder="array",
+                   categoryarray=list(frame[label])),
+        height=max(320, 90 + height_per_row * frame[label].nunique()),
+        legend=dict(orientation="h", y=-0.12), margin=dict(l=10, r=20, t=20, b=40), plot_bgcolor="#FFFFFF",
+    )
+    return fig
+
+
+def conflicts_figure(conflicts: pd.DataFrame) -> go.Figure:
+    """Wars and disputes over time: x = date, y = COW hostility level; symbol by kind, size by fatalities."""
+    levels = {1: "1 no militarized action", 2: "2 threat", 3: "3 display of force", 4: "4 use of force",
+              5: "5 war"}
+    fatal_size = {"": 10, "none": 10, "1–25": 13, "26–100": 16, "101–250": 19, "251–500": 22, "501–999": 25,
+                  "more than 999": 30}
+    fig = go.Figure()
+    styles = {"interstate war": (theme.OKABE_ITO["vermillion"], "diamond"),
+              "militarized dispute": (theme.OKABE_ITO["blue"], "circle")}
+    for kind, group in conflicts.groupby("kind"):
+        color, symbol = styles[kind]
+        fig.add_trace(go.Scatter(
+            x=group["start"], y=group["hostility_level"].astype(int).map(levels), mode="markers", name=kind,
+            marker=dict(color=color, symbol=symbol, size=group["fatality_band"].map(fatal_size).fillna(10),
+                        line=dict(color="#000000", width=1), opacity=0.85),
+            customdata=group[["name", "start_date", "end_date", "highest_action", "fatality_band", "note"]]
+            .fillna("").to_numpy(),
+            hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]} – %{customdata[2]}"
+                          "<br>highest action: %{customdata[3]}<br>fatalities: %{customdata[4]}"
+                          "<br>%{customdata[5]}<extra></extra>",
+        ))
+    fig.update_layout(
+        font=dict(family=theme.FONT, size=15, color="#111111"),
+        yaxis=dict(title="COW hostility level", categoryorder="array", categoryarray=list(levels.values()),
+                   gridcolor="#DDDDDD"),
+        xaxis=dict(type="date", title=None, gridcolor="#EEEEEE"), height=420,
+        legend=dict(orientation="h", y=-0.15), margin=dict(l=10, r=20, t=20, b=40), plot_bgcolor="#FFFFFF",
+    )
+    return fig
+
+
+# --------------------------------------------------------------------------- map
+
+
+def map_chart(layers: dict, holders: dict[str, dict], names: dict[str, str], year: int) -> alt.Chart:
+    """Who held each territory in `year`: Natural Earth land drawn offline with Altair geoshape.
+
+    `holders` comes from filters.holders_in_year, `names` maps territory_id to the label in the chosen
+    language (with the other language in the tooltip).
+    """
+    states = list(theme.STATE_STYLE)
+    color = alt.Scale(domain=states, range=[theme.STATE_STYLE[s][0] for s in states])
+    territory, context, cities = [], [], []
+    for f in layers["features"]:
+        p = f["properties"]
+        if p["layer"] == "territory":
+            h = holders.get(p["territory_id"], {"holder": "not settled", "source_ids": ""})
+            territory.append({**f, "properties": {**p, "holder": h["holder"], "name": names.get(p["territory_id"], ""),
+                                                  "sources": h.get("source_ids", "")}})
+        elif p["layer"] == "context":
+            context.append(f)
+        else:
+            cities.append({"name": p["name"], "lon": f["geometry"]["coordinates"][0],
+                           "lat": f["geometry"]["coordinates"][1]})
+    projection = dict(type="mercator", center=[143, 46.5], scale=1700)
+    land = alt.Chart(alt.Data(values=context)).mark_geoshape(fill="#E6E6E6", stroke="#9A9A9A", strokeWidth=0.6)
+    held = (
+        alt.Chart(alt.Data(values=territory))
+        .mark_geoshape(stroke="#000000", strokeWidth=1.2)
+        .encode(
+            color=alt.Color("properties.holder:N", scale=color, title=f"Held in {year}",
+                            legend=alt.Legend(orient="bottom", columns=4, symbolType="square")),
+            tooltip=[alt.Tooltip("properties.name:N", title="Territory"),
+                     alt.Tooltip("properties.holder:N", title=f"Held in {year} by"),
+                     alt.Tooltip("properties.sources:N", title="Source ids")],
+        )
+    )
+    labels = pd.DataFrame([{"lon": t["properties"]["label_lon"], "lat": t["properties"]["label_lat"],
+                            "name": t["properties"]["name"], "holder": t["properties"]["holder"]}
+                           for t in territory])
+    text = (
+        alt.Chart(labels)
+        .mark_text(fontSize=15, fontWeight="bold", align="left", dx=10, color="#000000", stroke="#FFFFFF",
+                   strokeWidth=0.4)
+        .encode(longitude="lon:Q", latitude="lat:Q", text="name:N")
+    )
+    city_points = alt.Chart(pd.DataFrame(cities)).mark_circle(size=40, color="#333333").encode(
+        longitude="lon:Q", latitude="lat:Q", tooltip=[alt.Tooltip("name:N", title="City (modern name)")])
+    city_text = alt.Chart(pd.DataFrame(cities)).mark_text(fontSize=12, dx=6, align="left", color="#333333").encode(
+        longitude="lon:Q", latitude="lat:Q", text="name:N")
+    chart = alt.layer(land, held, city_points, city_text, text).project(**projection).properties(
+        height=620, width="container")
+    return _configure(chart)

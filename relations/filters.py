@@ -1,0 +1,177 @@
+"""Pure DataFrame functions behind the pages: dates, filtering, trade arithmetic, who held what.
+
+No Streamlit here, so every function is unit-tested on the real tables without a server.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from relations.validation import date_bounds
+
+PERIOD = (1917, 1991)  # the dashboard's subject; context runs 1855-1993
+FULL_RANGE = (1855, 1993)
+
+
+def with_bounds(frame: pd.DataFrame, start: str = "date", end: str = "end_date") -> pd.DataFrame:
+    """Add `start` (first day of the start date) and `end` (last day of the end date, or of the start)."""
+    out = frame.copy()
+    out["start"] = pd.to_datetime([date_bounds(v)[0] if v else pd.NaT for v in out[start]])
+    ends = out[end] if end in out else pd.Series([""] * len(out), index=out.index)
+    out["end"] = pd.to_datetime(
+        [date_bounds(e)[1] if e else (date_bounds(s)[1] if s else pd.NaT) for s, e in zip(out[start], ends)]
+    )
+    out["is_span"] = ends.ne("") & ends.ne(out[start])
+    return out
+
+
+def filter_events(
+    events: pd.DataFrame,
+    categories: list[str] | None = None,
+    years: tuple[int, int] = FULL_RANGE,
+    include_single_source: bool = False,
+) -> pd.DataFrame:
+    """Events in any of `categories` that overlap `years`; single-mirror rows only when asked."""
+    ev = events if "start" in events else with_bounds(events)
+    keep = (ev["start"].dt.year <= years[1]) & (ev["end"].dt.year >= years[0])
+    if categories is not None:
+        keep &= ev["category"].isin(categories)
+    if not include_single_source:
+        keep &= ~ev["needs_second_source"]
+    return ev[keep].sort_values(["start", "event_id"])
+
+
+def assign_tracks(events: pd.DataFrame, min_gap_days: int = 200) -> pd.Series:
+    """Stack marks within a lane so that no two overlap: greedy interval packing by start date.
+
+    Each event occupies [start, max(end, start + min_gap)]; it takes the lowest track that is free.
+    """
+    tracks = pd.Series(0, index=events.index, dtype="int64")
+    for _category, group in events.groupby("category"):
+        free_from: list[pd.Timestamp] = []
+        for idx, row in group.sort_values("start").iterrows():
+            busy_until = max(row["end"], row["start"] + pd.Timedelta(days=min_gap_days))
+            for t, until in enumerate(free_from):
+                if row["start"] > until:
+                    free_from[t] = busy_until
+                    tracks[idx] = t
+                    break
+            else:
+                free_from.append(busy_until)
+                tracks[idx] = len(free_from) - 1
+    return tracks
+
+
+def source_list(source_ids: str, sources: pd.DataFrame) -> pd.DataFrame:
+    """The sources rows one cell cites, in the order cited."""
+    ids = [s for s in source_ids.split(";") if s]
+    indexed = sources.set_index("source_id")
+    return indexed.loc[[i for i in ids if i in indexed.index]].reset_index()
+
+
+def source_labels(frame: pd.DataFrame, sources: pd.DataFrame, column: str = "source_ids") -> pd.Series:
+    """A short human label for each row's sources (for tooltips): first citation, + N more."""
+    cite = dict(zip(sources["source_id"], sources["citation"]))
+
+    def label(value: str) -> str:
+        ids = [s for s in value.split(";") if s]
+        if not ids:
+            return ""
+        first = cite.get(ids[0], ids[0])
+        first = first if len(first) <= 90 else first[:87] + "…"
+        return first + (f" (+{len(ids) - 1} more)" if len(ids) > 1 else "")
+
+    return frame[column].map(label)
+
+
+# --------------------------------------------------------------------------- trade
+
+SERIES_FOR_CHOICE = {
+    # (basis, currency) -> series_id. The choices a reader makes on the Trade page.
+    ("japan", "yen"): ("japan_returns_yen", "lon_japan_yen"),
+    ("japan", "usd"): ("harmonised_usd",),
+    ("cow", "usd"): ("cow_usd",),
+    ("ussr", "roubles"): ("lon_ussr_roubles",),
+}
+
+
+def trade_wide(trade: pd.DataFrame, series_ids: tuple[str, ...], years: tuple[int, int] = FULL_RANGE) -> pd.DataFrame:
+    """One row per year with exports, imports, total and balance; years without figures kept as NaN.
+
+    Where two series are given (Japan's own returns and the League's compilation), the first one that has a
+    year wins, and `series_id` says which was used.
+    """
+    t = trade[trade["series_id"].isin(series_ids)].copy()
+    t["rank"] = t["series_id"].map({s: i for i, s in enumerate(series_ids)})
+    t = t.sort_values("rank").drop_duplicates(["year", "flow"])
+    wide = t.pivot(index="year", columns="flow", values="value")
+    for flow in ("exports", "imports"):
+        if flow not in wide:
+            wide[flow] = pd.NA
+    meta = t.drop_duplicates("year").set_index("year")[["series_id", "unit", "source_id"]]
+    first = max(years[0], int(t["year"].min())) if len(t) else years[0]
+    last = min(years[1], int(t["year"].max())) if len(t) else years[1]
+    index = pd.RangeIndex(first, last + 1, name="year")
+    wide = wide.reindex(index).astype("Float64")
+    wide["total"] = wide["exports"] + wide["imports"]
+    wide["balance"] = wide["exports"] - wide["imports"]
+    out = wide[["exports", "imports", "total", "balance"]].join(meta, how="left")
+    return out.reset_index()
+
+
+def deflate(wide: pd.DataFrame, cpi: pd.DataFrame, base_year: int = 1990) -> pd.DataFrame:
+    """Current US$ -> constant base-year US$ with the CPI-U (a consumer index: a rough guide only)."""
+    index = dict(zip(cpi["year"].astype(int), cpi["cpi_u"].astype(float)))
+    factor = wide["year"].map(lambda y: index[base_year] / index[y] if y in index else pd.NA).astype("Float64")
+    out = wide.copy()
+    for col in ("exports", "imports", "total", "balance"):
+        out[col] = out[col] * factor
+    out["unit"] = out["unit"].where(out["unit"].isna(), f"million {base_year} US$ (CPI-U)")
+    return out
+
+
+# --------------------------------------------------------------------------- territory
+
+
+def holders_in_year(changes: pd.DataFrame, year: int, on: str | None = None) -> dict[str, dict]:
+    """Who held each territory at the end of `year` (or on date `on`), with the change that decided it.
+
+    A change with an end_date is a span (an occupation): after it ends the territory returns to from_state.
+    Before a territory's first recorded change, its holder is the first change's from_state only if that
+    change is a cession or transfer between states (the source then says who gave it up).
+    """
+    when = pd.Timestamp(on) if on else pd.Timestamp(dt.date(year, 12, 31))
+    ch = with_bounds(changes)
+    out: dict[str, dict] = {}
+    for territory, group in ch.sort_values("start").groupby("territory_id"):
+        holder, basis = None, None
+        for _, row in group.iterrows():
+            if row["start"] <= when:
+                if row["end_date"] and row["end"] < when:
+                    holder, basis = row["from_state"], row
+                else:
+                    holder, basis = row["to_state"], row
+        if holder is None:
+            first = group.iloc[0]
+            holder, basis = (first["from_state"], first) if first["procedure"] in ("cession", "transfer") else (
+                "not settled", None)
+        out[territory] = {
+            "holder": holder,
+            "change_id": None if basis is None else basis["change_id"],
+            "source_ids": "" if basis is None else basis["source_ids"],
+        }
+    return out
+
+
+def treaty_spans(treaties: pd.DataFrame) -> pd.DataFrame:
+    """Treaties with `start` (signature) and `end` (end, else entry into force) for the life chart.
+
+    `end_known` is False where no source gives an end: the chart draws those open, to the range's end.
+    """
+    t = treaties[treaties["signed_on"] != ""].copy()
+    t = with_bounds(t, "signed_on", "ended_on")
+    t["end_known"] = t["ended_on"] != ""
+    t["end_or_open"] = t["end"].where(t["end_known"], pd.Timestamp(FULL_RANGE[1], 12, 31))
+    return t.sort_values("start")

@@ -1,0 +1,42 @@
+"""Map layers and place names for the Territories page (pure; the geometry is prepared at build time)."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+
+import pandas as pd
+
+from relations.validation import DATA_DIR
+
+LANGUAGE_COLUMNS = {"English": ("name_en", None), "Japanese": ("name_ja_romaji", "name_ja"),
+                    "Russian": ("name_ru_latin", "name_ru")}
+
+
+@lru_cache(maxsize=1)
+def layers() -> dict:
+    """data/geo/map_layers.geojson, read once per process (it never changes while the app runs)."""
+    with open(DATA_DIR / "geo" / "map_layers.geojson", encoding="utf-8") as f:
+        return json.load(f)
+
+
+def labels(names: pd.DataFrame, language: str) -> dict[str, str]:
+    """Label per territory in the chosen language: 'Etorofu (択捉島)'; English where a name is missing."""
+    latin, native = LANGUAGE_COLUMNS[language]
+    out = {}
+    for row in names.itertuples():
+        text = getattr(row, latin) or row.name_en
+        if native and getattr(row, native):
+            text = f"{text} ({getattr(row, native)})"
+        out[row.territory_id] = text
+    return out
+
+
+def holders_sentence(holders: dict[str, dict], names: pd.DataFrame, year: int) -> str:
+    english = dict(zip(names["territory_id"], names["name_en"]))
+    by_holder: dict[str, list[str]] = {}
+    for territory, h in holders.items():
+        if territory in english:
+            by_holder.setdefault(h["holder"], []).append(english[territory])
+    parts = [f"{holder} held {', '.join(sorted(places))}" for holder, places in sorted(by_holder.items())]
+    return f"At the end of {year}: " + "; ".join(parts) + "." if parts else f"No holder recorded for {year}."

@@ -1,0 +1,56 @@
+"""Colours and shapes used everywhere, so a category or a country looks the same on every page.
+
+Okabe & Ito's colour-blind-safe palette (https://jfly.uni-koeln.de/color/), each colour paired with a
+second cue (a shape or a dash) so that nothing is told by colour alone.
+"""
+
+from __future__ import annotations
+
+OKABE_ITO = {
+    "black": "#000000",
+    "orange": "#E69F00",
+    "sky_blue": "#56B4E9",
+    "bluish_green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "reddish_purple": "#CC79A7",
+}
+
+# Category -> (colour, Vega shape). Shapes differ for every category.
+CATEGORY_STYLE: dict[str, tuple[str, str]] = {
+    "diplomacy": (OKABE_ITO["blue"], "circle"),
+    "treaty": (OKABE_ITO["bluish_green"], "square"),
+    "war and conflict": (OKABE_ITO["vermillion"], "triangle-up"),
+    "territory": (OKABE_ITO["orange"], "diamond"),
+    "economy": (OKABE_ITO["sky_blue"], "triangle-down"),
+    "intelligence": (OKABE_ITO["reddish_purple"], "cross"),
+    "leadership": (OKABE_ITO["black"], "wedge"),
+    "international context": ("#7F7F7F", "stroke"),
+}
+CATEGORIES = list(CATEGORY_STYLE)
+
+# Holders of territory on the map and countries in charts: colour + pattern/dash.
+STATE_STYLE: dict[str, tuple[str, str]] = {
+    "Japan": (OKABE_ITO["vermillion"], "solid"),
+    "Russian Empire": (OKABE_ITO["blue"], "dot"),
+    "Soviet Russia": (OKABE_ITO["sky_blue"], "dash"),
+    "Far Eastern Republic": (OKABE_ITO["sky_blue"], "dashdot"),
+    "USSR": (OKABE_ITO["blue"], "solid"),
+    "Russia": (OKABE_ITO["blue"], "longdash"),
+    "not settled": ("#BBBBBB", "dot"),
+}
+
+FLOW_STYLE: dict[str, tuple[str, str]] = {
+    "exports": (OKABE_ITO["vermillion"], "solid"),  # Japan's side: goods leaving Japan
+    "imports": (OKABE_ITO["blue"], "dash"),
+    "total": (OKABE_ITO["black"], "dot"),
+    "balance": (OKABE_ITO["bluish_green"], "dashdot"),
+}
+
+ERA_FILL = ["#F2F2F2", "#E0E0E0"]  # alternating neutral bands: eras are context, not data
+
+# Text sizes readable from the back of a classroom at projector resolution.
+FONT = "Source Sans Pro, Arial, sans-serif"
+AXIS_LABEL_SIZE = 15
+TITLE_SIZE = 18
