@@ -12,7 +12,7 @@ import plotly.graph_objects as go
 from relations import theme
 from relations.filters import assign_tracks, source_labels
 
-LANE_HEIGHT = 16  # px per stacked track in a timeline lane
+LANE_HEIGHT = 13  # px per stacked track in a timeline lane
 
 
 def _category_scales():
@@ -68,22 +68,22 @@ def timeline_chart(events: pd.DataFrame, eras: pd.DataFrame, sources: pd.DataFra
                alt.Tooltip("category:N", title="Category"), alt.Tooltip("source:N", title="Source")]
 
     bands = era_bands(eras, years)
-    background = (
-        alt.Chart(bands)
-        .mark_rect(opacity=0.6)
-        .encode(x="start:T", x2="end:T",
-                color=alt.Color("shade:N", scale=alt.Scale(range=theme.ERA_FILL), legend=None),
-                tooltip=[alt.Tooltip("era:N", title="Era")])
-    )
+    # Two constant-fill layers rather than a colour encoding, so the category colour scale stays the only one.
+    background = alt.layer(*[
+        alt.Chart(bands[bands["shade"] == shade])
+        .mark_rect(opacity=0.7, clip=True, fill=theme.ERA_FILL[shade])
+        .encode(x="start:T", x2="end:T", tooltip=[alt.Tooltip("era:N", title="Era")])
+        for shade in (0, 1)
+    ])
     spans = (
         alt.Chart(ev[ev["is_span"]])
-        .mark_bar(height=7, cornerRadius=3, opacity=0.85)
+        .mark_bar(height=7, cornerRadius=3, opacity=0.85, clip=True)
         .encode(x=x, x2="end:T", y=y, yOffset=y_offset, color=alt.Color("category:N", scale=color, legend=None),
                 tooltip=tooltip)
     )
     points = (
         alt.Chart(ev)
-        .mark_point(filled=True, size=110, strokeWidth=1.5)
+        .mark_point(filled=True, size=110, strokeWidth=1.5, opacity=1, clip=True)
         .encode(
             x=x, y=y, yOffset=y_offset,
             color=alt.Color("category:N", scale=color, title="Category"),
@@ -133,10 +133,10 @@ def trade_figure(wide: pd.DataFrame, unit: str, flows: list[str], key_events: pd
         ))
     if len(key_events):
         for row in key_events.itertuples():
-            fig.add_vline(x=row.start.year + (row.start.dayofyear - 1) / 365, line_width=1, line_dash="dot",
+            fig.add_vline(x=row.start.year + (row.start.day_of_year - 1) / 365, line_width=1, line_dash="dot",
                           line_color="#555555")
         fig.add_trace(go.Scatter(
-            x=[r.start.year + (r.start.dayofyear - 1) / 365 for r in key_events.itertuples()],
+            x=[r.start.year + (r.start.day_of_year - 1) / 365 for r in key_events.itertuples()],
             y=[1.0] * len(key_events), yaxis="y2", mode="markers", name="Key events",
             marker=dict(symbol="triangle-down", size=12, color="#000000"),
             text=[f"{r.date}: {r.title}" for r in key_events.itertuples()],

@@ -55,7 +55,6 @@ def _escape(text: str) -> str:
 
 BASE_CSS = """
 <style>
-html, body, [class*="st-"] { font-size: 18px; }
 .chart-summary { font-size: 1.05rem; color: #111111; margin: 0.2rem 0 0.8rem 0; }
 </style>
 """

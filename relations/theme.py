@@ -25,8 +25,8 @@ CATEGORY_STYLE: dict[str, tuple[str, str]] = {
     "territory": (OKABE_ITO["orange"], "diamond"),
     "economy": (OKABE_ITO["sky_blue"], "triangle-down"),
     "intelligence": (OKABE_ITO["reddish_purple"], "cross"),
-    "leadership": (OKABE_ITO["black"], "wedge"),
-    "international context": ("#7F7F7F", "stroke"),
+    "leadership": (OKABE_ITO["black"], "triangle-right"),
+    "international context": ("#6E6E6E", "triangle-left"),
 }
 CATEGORIES = list(CATEGORY_STYLE)
 

@@ -1,0 +1,114 @@
+"""AppTest: every page renders through the navigation, and each filter changes what the page shows."""
+
+import re
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from relations.validation import DATA_DIR, read_table
+
+ROOT = DATA_DIR.parent
+
+PAGES = ["overview", "timeline", "trade", "treaties", "territories", "conflicts", "people", "sources"]
+
+
+def open_page(page: str, params: dict | None = None) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    for k, v in (params or {}).items():
+        at.query_params[k] = v
+    at.run()
+    at.switch_page(f"pages/{page}.py").run()
+    return at
+
+
+def summary_text(at: AppTest) -> str:
+    html = next(m.value for m in at.markdown if "chart-summary" in m.value)
+    return re.sub(r"<[^>]+>", "", html).strip()
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_renders_without_exception(page):
+    at = open_page(page)
+    assert not at.exception, at.exception
+    assert not at.error, [e.value for e in at.error]
+    assert at.title[0].value
+
+
+def test_timeline_category_filter_changes_the_event_count():
+    at = open_page("timeline")
+    before = summary_text(at)
+    at.multiselect(key="categories").set_value(["intelligence"]).run()
+    after = summary_text(at)
+    events = read_table("events")
+    expected = events[(events.category == "intelligence") & ~events.needs_second_source
+                      & events.date.str[:4].between("1917", "1991")]
+    assert before != after
+    assert after.startswith(f"{len(expected)} events between 1917 and 1991")
+
+
+def test_timeline_year_range_and_single_source_toggle():
+    at = open_page("timeline")
+    at.slider(key="years").set_value((1930, 1945)).run()
+    assert "between 1930 and 1945" in summary_text(at)
+    n_strict = int(summary_text(at).split()[0])
+    at.toggle(key="unverified").set_value(True).run()
+    assert int(summary_text(at).split()[0]) > n_strict
+
+
+def test_year_range_follows_the_user_to_another_page():
+    at = open_page("timeline")
+    at.slider(key="years").set_value((1936, 1941)).run()
+    at.switch_page("pages/conflicts.py").run()
+    assert at.slider(key="years").value == (1936, 1941)
+    assert at.query_params["years"] in ("1936-1941", ["1936-1941"])
+
+
+def test_year_range_is_read_from_the_url_and_bad_values_fall_back_politely():
+    assert open_page("timeline", {"years": "1925-1930"}).slider(key="years").value == (1925, 1930)
+    at = open_page("timeline", {"years": "<script>"})
+    assert at.slider(key="years").value == (1917, 1991)
+    assert any("not understood" in i.value for i in at.info)
+
+
+def test_trade_basis_changes_the_unit_and_years():
+    at = open_page("trade")
+    assert "million current US$" in summary_text(at)
+    at.radio(key="basis").set_value("Japan-reported, yen (1913–1938)").run()
+    text = summary_text(at)
+    assert "million yen" in text and "from 1913 to 1938" in text
+
+
+def test_trade_constant_dollars_change_the_peak_value():
+    at = open_page("trade")
+    current = summary_text(at)
+    at.radio(key="dollars").set_value("constant 1990").run()
+    constant = summary_text(at)
+    assert "1990 US$" in constant and current != constant
+
+
+def test_trade_flows_and_log_scale_widgets_exist_and_apply():
+    at = open_page("trade")
+    at.multiselect(key="flows").set_value(["total"]).run()
+    at.toggle(key="log_scale").set_value(True).run()
+    assert not at.exception
+
+
+def test_conflicts_opposite_sides_toggle_changes_count():
+    at = open_page("conflicts", {"years": "1855-1993"})
+    strict = int(summary_text(at).split()[0])
+    at.toggle(key="opposite").set_value(False).run()
+    assert int(summary_text(at).split()[0]) > strict
+
+
+def test_people_group_filter():
+    at = open_page("people")
+    at.radio(key="people_group").set_value("Japanese envoys in Moscow").run()
+    people = read_table("people")
+    n = int((people.group == "ambassador_japan_to_ussr").sum())
+    assert summary_text(at).startswith(f"{n} japanese envoys in moscow")
+
+
+def test_sources_page_table_choice_changes_the_dictionary():
+    at = open_page("sources")
+    at.selectbox(key="table").set_value("trade").run()
+    assert any("Japan–Russia/USSR trade" in m.value for m in at.markdown)
