@@ -1,10 +1,13 @@
 """Japan and the Soviet Union, 1917–1991: entry point. Navigation only."""
 
+from pathlib import Path
+
 import streamlit as st
 
 from relations.state import BASE_CSS
 
-st.set_page_config(page_title="Japan & the USSR, 1917–1991", page_icon=":material/public:", layout="wide")
+ICON = Path(__file__).parent / "assets" / "icon.png"
+st.set_page_config(page_title="Japan & the USSR, 1917–1991", page_icon=str(ICON), layout="wide")
 st.markdown(BASE_CSS, unsafe_allow_html=True)
 
 pages = [

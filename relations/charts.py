@@ -236,7 +236,7 @@ def map_chart(layers: dict, holders: dict[str, dict], names: dict[str, str], yea
     for f in layers["features"]:
         p = f["properties"]
         if p["layer"] == "territory":
-            h = holders.get(p["territory_id"], {"holder": "not settled", "source_ids": ""})
+            h = holders.get(p["territory_id"], {"holder": "not recorded", "source_ids": ""})
             territory.append({**f, "properties": {**p, "holder": h["holder"], "name": names.get(p["territory_id"], ""),
                                                   "sources": h.get("source_ids", "")}})
         elif p["layer"] == "context":

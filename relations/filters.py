@@ -138,30 +138,21 @@ def deflate(wide: pd.DataFrame, cpi: pd.DataFrame, base_year: int = 1990) -> pd.
 def holders_in_year(changes: pd.DataFrame, year: int, on: str | None = None) -> dict[str, dict]:
     """Who held each territory at the end of `year` (or on date `on`), with the change that decided it.
 
-    A change with an end_date is a span (an occupation): after it ends the territory returns to from_state.
-    Before a territory's first recorded change, its holder is the first change's from_state only if that
-    change is a cession or transfer between states (the source then says who gave it up).
+    The holder is the `to_state` of the latest change that had begun by then. An occupation's end is its own
+    (withdrawal) row, so a row's end_date (the length of an operation) does not change the holder. Before a
+    territory's first recorded change the holder is "not recorded" (Sakhalin was undivided until 1875).
     """
     when = pd.Timestamp(on) if on else pd.Timestamp(dt.date(year, 12, 31))
-    ch = with_bounds(changes)
+    ch = with_bounds(changes[changes["territory_id"] != ""])
     out: dict[str, dict] = {}
-    for territory, group in ch.sort_values("start").groupby("territory_id"):
-        holder, basis = None, None
-        for _, row in group.iterrows():
-            if row["start"] <= when:
-                if row["end_date"] and row["end"] < when:
-                    holder, basis = row["from_state"], row
-                else:
-                    holder, basis = row["to_state"], row
-        if holder is None:
-            first = group.iloc[0]
-            holder, basis = (first["from_state"], first) if first["procedure"] in ("cession", "transfer") else (
-                "not settled", None)
-        out[territory] = {
-            "holder": holder,
-            "change_id": None if basis is None else basis["change_id"],
-            "source_ids": "" if basis is None else basis["source_ids"],
-        }
+    for territory, group in ch.sort_values(["start", "change_id"]).groupby("territory_id"):
+        begun = group[group["start"] <= when]
+        if begun.empty:
+            out[territory] = {"holder": "not recorded", "change_id": None, "source_ids": ""}
+        else:
+            last = begun.iloc[-1]
+            out[territory] = {"holder": last["to_state"], "change_id": last["change_id"],
+                              "source_ids": last["source_ids"]}
     return out
 
 

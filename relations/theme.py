@@ -38,7 +38,7 @@ STATE_STYLE: dict[str, tuple[str, str]] = {
     "Far Eastern Republic": (OKABE_ITO["sky_blue"], "dashdot"),
     "USSR": (OKABE_ITO["blue"], "solid"),
     "Russia": (OKABE_ITO["blue"], "longdash"),
-    "not settled": ("#BBBBBB", "dot"),
+    "not recorded": ("#BBBBBB", "dot"),
 }
 
 FLOW_STYLE: dict[str, tuple[str, str]] = {

@@ -173,20 +173,29 @@ def build_events(reg, conflicts, treaties, territorial, era_for):
             treaty_id=t["treaty_id"],
         )
 
+    # One event per (date, procedure, from, to): the 1946 decree or the 1991 dissolution covers several
+    # territories at once and should be one mark on the timeline, not six.
+    english = {r["territory_id"]: r["name_en"] for r in _curated("place_names.csv")}
+    grouped: dict[tuple, list[dict]] = defaultdict(list)
     for c in territorial:
+        grouped[(c["date"], c["end_date"], c["procedure"], c["from_state"], c["to_state"])].append(c)
+    for (date, end_date, procedure, from_state, to_state), rows in grouped.items():
+        places = ", ".join(dict.fromkeys(english.get(r["territory_id"]) or r["territory"] for r in rows))
+        verb = procedure or "recognition of who held it"
         add(
-            origin=f"territorial_changes.csv#{c['change_id']}",
-            date=c["date"],
-            end_date=c["end_date"],
-            title=f"{c['territory']}: {c['from_state']} to {c['to_state']} ({c['procedure']})",
+            origin="territorial_changes.csv#" + "+".join(r["change_id"] for r in rows),
+            date=date,
+            end_date=end_date,
+            title=f"{places}: {from_state + ' to ' if from_state else ''}{to_state} ({verb})"[:120],
             category="territory",
-            description=f"{c['territory']} passes from {c['from_state']} to {c['to_state']} by "
-            f"{c['procedure']}.",
-            source_ids=c["source_ids"],
+            description=f"{places} {'passes' if len(rows) == 1 else 'pass'} "
+            f"{'from ' + from_state + ' ' if from_state else ''}to {to_state}"
+            f"{' by ' + procedure if procedure else ''}.",
+            source_ids=";".join(dict.fromkeys(s for r in rows for s in r["source_ids"].split(";"))),
             evidence="compiled",
             needs_second_source=False,
-            change_id=c["change_id"],
-            note=c["note"],
+            change_id=rows[0]["change_id"],
+            note=rows[0]["note"] if len(rows) == 1 else "",
         )
 
     events = _merge_corroborations(events)
