@@ -12,7 +12,7 @@ import pandas as pd
 from relations.validation import date_bounds
 
 PERIOD = (1917, 1991)  # the dashboard's subject; context runs 1855-1993
-FULL_RANGE = (1855, 1993)
+FULL_RANGE = (1855, 1999)  # context before 1917, the 1990s epilogue after 1991
 
 
 def with_bounds(frame: pd.DataFrame, start: str = "date", end: str = "end_date") -> pd.DataFrame:

@@ -29,7 +29,7 @@ def line_of(data_dir, file, needle):
 
 
 def test_bad_date(data_copy):
-    corrupt(data_copy, "events.csv", "\n1925-01-20,", "\n1925-13-20,")
+    corrupt(data_copy, "events.csv", "basic-convention-signed,1925-01-20,", "basic-convention-signed,1925-13-20,")
     line = line_of(data_copy, "events.csv", "1925-13-20")
     with pytest.raises(DataError) as err:
         read_table("events", data_copy)

@@ -1,0 +1,132 @@
+"""Chart builders and filters on the real tables: what each figure contains, gaps kept as gaps."""
+
+import math
+
+import pandas as pd
+import pytest
+
+from relations import charts, filters, geo
+from relations.validation import read_table
+
+
+@pytest.fixture(scope="module")
+def t():
+    names = ["events", "eras", "sources", "trade", "cpi", "treaties", "territorial_changes", "place_names",
+             "conflicts"]
+    return {n: read_table(n) for n in names}
+
+
+def test_timeline_has_every_filtered_event_and_no_two_marks_overlap(t):
+    ev = filters.filter_events(filters.with_bounds(t["events"]), None, (1917, 1991))
+    spec = charts.timeline_chart(ev, t["eras"], t["sources"], (1917, 1991)).to_dict()
+    points = spec["layer"][-1]
+    rows = spec["datasets"][points["data"]["name"]]
+    assert len(rows) == len(ev)
+    params = spec.get("params", []) + points.get("params", [])
+    assert {p["name"] for p in params} >= {"event", "zoom"}
+    tracked = ev.assign(track=filters.assign_tracks(ev))
+    for _, lane in tracked.groupby(["category", "track"]):
+        lane = lane.sort_values("start")
+        busy = lane["end"].combine(lane["start"] + pd.Timedelta(days=200), max)
+        assert (lane["start"].iloc[1:].to_numpy() > busy.iloc[:-1].to_numpy()).all()
+
+
+def test_timeline_filters_by_category_years_and_evidence(t):
+    ev = filters.with_bounds(t["events"])
+    strict = filters.filter_events(ev, ["intelligence"], (1941, 1941))
+    assert set(strict["category"]) == {"intelligence"}
+    assert (strict["start"].dt.year <= 1941).all() and (strict["end"].dt.year >= 1941).all()
+    # Ozaki's arrest (14 Oct 1941) rests on a mirror that no second source confirmed, so it is held back.
+    assert set(strict["event_id"]) == {"1940-richard-sorge-spies-for-the-ussr-in-japa",
+                                       "1941-09-sorge-reports-that-japan-will-not-attack",
+                                       "1941-10-sorge-arrested-in-japan-for-espionage",
+                                       "1941-10-18-richard-sorge-arrested-in-tokyo"}
+    loose = filters.filter_events(ev, None, filters.FULL_RANGE, include_single_source=True)
+    assert len(loose) == len(ev)
+    assert len(filters.filter_events(ev, None, filters.FULL_RANGE)) == int((~ev["needs_second_source"]).sum())
+
+
+def test_trade_series_keeps_missing_years_as_gaps(t):
+    wide = filters.trade_wide(t["trade"], ("cow_usd",), (1913, 1991))
+    gap = wide[wide["year"].between(1942, 1951)]
+    assert len(gap) == 10 and gap["exports"].isna().all()
+    fig = charts.trade_figure(wide, "million current US$", ["exports", "imports"], t["events"].iloc[0:0])
+    exports = next(tr for tr in fig.data if tr.name == "Exports")
+    y = dict(zip(exports.x, exports.y))
+    assert math.isnan(y[1945]) and y[1988] == 3444
+    assert exports.connectgaps is False
+
+
+def test_trade_figure_draws_key_events_from_the_events_table(t):
+    ev = filters.with_bounds(t["events"])
+    key = ev[ev["treaty_id"] != ""]
+    wide = filters.trade_wide(t["trade"], ("harmonised_usd",), (1913, 1991))
+    fig = charts.trade_figure(wide, "million current US$", ["total"], key)
+    markers = next(tr for tr in fig.data if tr.name == "Key events")
+    assert len(markers.text) == len(key)
+    assert any("Neutrality Pact" in text for text in markers.text)
+
+
+def test_japan_reported_yen_prefers_the_annual_return_then_the_league(t):
+    wide = filters.trade_wide(t["trade"], ("japan_returns_yen", "lon_japan_yen"), (1913, 1938))
+    by_year = wide.set_index("year")
+    assert by_year.loc[1927, "series_id"] == "japan_returns_yen"
+    assert by_year.loc[1935, "series_id"] == "lon_japan_yen" and by_year.loc[1935, "exports"] == 28
+    assert pd.isna(by_year.loc[1922, "exports"])  # no Japanese figures for 1922-1923
+
+
+def test_constant_dollars_use_the_cpi(t):
+    wide = filters.trade_wide(t["trade"], ("cow_usd",), (1985, 1985))
+    real = filters.deflate(wide, t["cpi"], 1990)
+    cpi = dict(zip(t["cpi"]["year"], t["cpi"]["cpi_u"]))
+    assert float(real["exports"].iloc[0]) == pytest.approx(3049 * cpi[1990] / cpi[1985])
+    assert real["unit"].iloc[0] == "million 1990 US$ (CPI-U)"
+
+
+@pytest.mark.parametrize("year, expected", [
+    (1900, {"south_sakhalin": "Russian Empire", "north_sakhalin": "Russian Empire", "kuril_north_central": "Japan",
+            "etorofu": "Japan", "kunashiri": "Japan", "shikotan": "Japan", "habomai": "Japan"}),
+    (1920, {"south_sakhalin": "Japan", "north_sakhalin": "Japan", "kuril_north_central": "Japan", "etorofu": "Japan"}),
+    (1940, {"south_sakhalin": "Japan", "north_sakhalin": "USSR", "kuril_north_central": "Japan", "habomai": "Japan"}),
+    (1950, {"south_sakhalin": "USSR", "north_sakhalin": "USSR", "kuril_north_central": "USSR", "etorofu": "USSR",
+            "kunashiri": "USSR", "shikotan": "USSR", "habomai": "USSR"}),
+])
+def test_map_holder_of_each_island(t, year, expected):
+    holders = filters.holders_in_year(t["territorial_changes"], year)
+    assert {k: holders[k]["holder"] for k in expected} == expected
+    spec = charts.map_chart(geo.layers(), holders, geo.labels(t["place_names"], "English"), year).to_dict()
+    drawn = {f["properties"]["territory_id"]: f["properties"]["holder"]
+             for layer in spec["layer"] if isinstance(layer.get("data"), dict) and "values" in layer["data"]
+             for f in layer["data"]["values"] if f.get("properties", {}).get("layer") == "territory"}
+    assert {k: drawn[k] for k in expected} == expected
+
+
+def test_map_layers_split_sakhalin_at_the_sourced_parallel():
+    features = {f["properties"].get("territory_id"): f for f in geo.layers()["features"]
+                if f["properties"]["layer"] == "territory"}
+    assert features["south_sakhalin"]["properties"]["label_lat"] < 50 < features["north_sakhalin"]["properties"][
+        "label_lat"]
+    assert set(features) == {"south_sakhalin", "north_sakhalin", "kuril_north_central", "etorofu", "kunashiri",
+                             "shikotan", "habomai"}
+
+
+def test_place_names_follow_the_chosen_language(t):
+    assert geo.labels(t["place_names"], "Japanese")["etorofu"] == "Etorofu-tō (択捉島)"
+    assert geo.labels(t["place_names"], "Russian")["etorofu"] == "Iturup (Итуруп)"
+
+
+def test_treaty_life_chart_marks_open_ended_agreements(t):
+    spans = filters.treaty_spans(t["treaties"])
+    fig = charts.span_figure(spans, "name", "scope", {}, ["name"], pd.Timestamp("1993-12-31"))
+    open_bars = [tr for tr in fig.data if "no end date" in tr.name]
+    assert open_bars and sum(len(tr.y) for tr in fig.data) == len(spans)
+    pact = spans[spans["name"].str.contains("Neutrality Pact")].iloc[0]
+    assert pact["signed_on"] == "1941-04-13" and pact["end_known"]
+
+
+def test_conflicts_figure_has_wars_and_disputes(t):
+    c = filters.with_bounds(t["conflicts"], "start_date", "end_date")
+    fig = charts.conflicts_figure(c)
+    assert {tr.name for tr in fig.data} == {"interstate war", "militarized dispute"}
+    wars = next(tr for tr in fig.data if tr.name == "interstate war")
+    assert "Nomonhan" in {row[0] for row in wars.customdata}
