@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import altair as alt
 import pandas as pd
+import plotly.express as px
 import plotly.graph_objects as go
 
 from relations import theme
@@ -59,7 +60,8 @@ def timeline_chart(events: pd.DataFrame, eras: pd.DataFrame, sources: pd.DataFra
     max_track = int(ev["track"].max()) + 1 if len(ev) else 1
     height = max(240, len(theme.CATEGORIES) * max_track * LANE_HEIGHT)
     x_domain = [pd.Timestamp(years[0], 1, 1).isoformat(), pd.Timestamp(years[1], 12, 31).isoformat()]
-    x = alt.X("start:T", title=None, scale=alt.Scale(domain=x_domain), axis=alt.Axis(format="%Y", tickCount=12))
+    x = alt.X("start:T", title=None, scale=alt.Scale(domain=x_domain),
+              axis=alt.Axis(format="%Y", tickCount=12, orient="top", labelFontWeight="bold"))
     y = alt.Y("category:N", title=None, sort=theme.CATEGORIES, scale=alt.Scale(domain=theme.CATEGORIES))
     y_offset = alt.YOffset("track:O", scale=alt.Scale(domain=list(range(max_track))))
     pick = alt.selection_point(name="event", fields=["event_id"], on="click", empty=False)
@@ -160,32 +162,25 @@ def trade_figure(wide: pd.DataFrame, unit: str, flows: list[str], key_events: pd
 
 
 def span_figure(frame: pd.DataFrame, label: str, color_by: str, color_map: dict[str, str],
-                hover: list[str], open_end: pd.Timestamp, height_per_row: int = 30) -> go.Figure:
-    """Horizontal bars from `start` to `end` (open-ended rows run to `open_end`, drawn hatched)."""
-    fig = go.Figure()
-    frame = frame.sort_values("start", ascending=False)
-    for key, group in frame.groupby(color_by, sort=False):
-        ended = group["end_known"]
-        for is_open, sub in ((False, group[ended]), (True, group[~ended])):
-            if sub.empty:
-                continue
-            end = sub["end"].where(sub["end_known"], open_end)
-            fig.add_trace(go.Bar(
-                y=sub[label], x=(end - sub["start"]).dt.days * 86_400_000, base=sub["start"], orientation="h",
-                name=f"{key}" + (" (no end date in sources)" if is_open else ""),
-                marker=dict(color=color_map.get(key, "#777777"), line=dict(color="#000000", width=1),
-                            pattern=dict(shape="/" if is_open else "")),
-                customdata=sub[hover].fillna("").to_numpy(),
-                hovertemplate="<br>".join(f"{h}: %{{customdata[{i}]}}" for i, h in enumerate(hover))
-                + "<extra></extra>",
-            ))
+                hover: list[str], open_end: pd.Timestamp, height_per_row: int = 28) -> go.Figure:
+    """Horizontal bars from `start` to `end`; rows without a known end run to `open_end`, hatched."""
+    f = frame.sort_values("start").copy()
+    f["bar_end"] = f["end"].where(f["end_known"], open_end)
+    f["bar_end"] = f[["bar_end", "start"]].max(axis=1) + pd.Timedelta(days=60)  # one-day agreements stay visible
+    f["status"] = f["end_known"].map({True: "end recorded", False: "no end date in sources"})
+    f["row_label"] = f[label].map(lambda s: s if len(s) <= 48 else s[:46] + "…")
+    fig = px.timeline(
+        f, x_start="start", x_end="bar_end", y="row_label", color=color_by, color_discrete_map=color_map,
+        pattern_shape="status", pattern_shape_map={"end recorded": "", "no end date in sources": "/"},
+        hover_data={c: True for c in hover} | {"row_label": False, "bar_end": False, "start": False},
+    )
+    fig.update_traces(marker_line_color="#000000", marker_line_width=1)
+    fig.update_yaxes(title=None, autorange="reversed", categoryorder="array", categoryarray=list(f["row_label"]))
     fig.update_layout(
-        barmode="overlay", font=dict(family=theme.FONT, size=15, color="#111111"),
-        xaxis=dict(type="date", title=None, gridcolor="#DDDDDD"),
-        yaxis=dict(title=None, automargin=True, categoryorder="array",
-                   categoryarray=list(frame[label])),
-        height=max(320, 90 + height_per_row * frame[label].nunique()),
-        legend=dict(orientation="h", y=-0.12), margin=dict(l=10, r=20, t=20, b=40), plot_bgcolor="#FFFFFF",
+        font=dict(family=theme.FONT, size=15, color="#111111"),
+        xaxis=dict(title=None, gridcolor="#DDDDDD", side="top"),
+        height=max(320, 120 + height_per_row * len(f)), legend=dict(orientation="h", y=-0.08, title=None),
+        margin=dict(l=10, r=20, t=20, b=40), plot_bgcolor="#FFFFFF",
     )
     return fig
 
@@ -244,21 +239,24 @@ def map_chart(layers: dict, holders: dict[str, dict], names: dict[str, str], yea
         else:
             cities.append({"name": p["name"], "lon": f["geometry"]["coordinates"][0],
                            "lat": f["geometry"]["coordinates"][1]})
-    projection = dict(type="mercator", center=[143, 46.5], scale=1700)
+    projection = dict(type="mercator", center=[145.5, 48.2], scale=1250)
     land = alt.Chart(alt.Data(values=context)).mark_geoshape(fill="#E6E6E6", stroke="#9A9A9A", strokeWidth=0.6)
     held = (
         alt.Chart(alt.Data(values=territory))
         .mark_geoshape(stroke="#000000", strokeWidth=1.2)
         .encode(
-            color=alt.Color("properties.holder:N", scale=color, title=f"Held in {year}",
-                            legend=alt.Legend(orient="bottom", columns=4, symbolType="square")),
+            color=alt.Color("properties.holder:N", scale=color, title=f"Held at the end of {year}",
+                            legend=alt.Legend(orient="bottom", columns=4, symbolType="square",
+                                              values=sorted({t["properties"]["holder"] for t in territory}))),
             tooltip=[alt.Tooltip("properties.name:N", title="Territory"),
                      alt.Tooltip("properties.holder:N", title=f"Held in {year} by"),
                      alt.Tooltip("properties.sources:N", title="Source ids")],
         )
     )
     labels = pd.DataFrame([{"lon": t["properties"]["label_lon"], "lat": t["properties"]["label_lat"],
-                            "name": t["properties"]["name"], "holder": t["properties"]["holder"]}
+                            # The holder is written next to the name: colour is never the only cue.
+                            "name": f'{t["properties"]["name"]}: {t["properties"]["holder"]}',
+                            "holder": t["properties"]["holder"]}
                            for t in territory])
     text = (
         alt.Chart(labels)
@@ -271,5 +269,5 @@ def map_chart(layers: dict, holders: dict[str, dict], names: dict[str, str], yea
     city_text = alt.Chart(pd.DataFrame(cities)).mark_text(fontSize=12, dx=6, align="left", color="#333333").encode(
         longitude="lon:Q", latitude="lat:Q", text="name:N")
     chart = alt.layer(land, held, city_points, city_text, text).project(**projection).properties(
-        height=620, width="container")
+        height=640, width="container")
     return _configure(chart)

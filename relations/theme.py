@@ -33,11 +33,11 @@ CATEGORIES = list(CATEGORY_STYLE)
 # Holders of territory on the map and countries in charts: colour + pattern/dash.
 STATE_STYLE: dict[str, tuple[str, str]] = {
     "Japan": (OKABE_ITO["vermillion"], "solid"),
-    "Russian Empire": (OKABE_ITO["blue"], "dot"),
+    "Russian Empire": (OKABE_ITO["reddish_purple"], "dot"),
     "Soviet Russia": (OKABE_ITO["sky_blue"], "dash"),
     "Far Eastern Republic": (OKABE_ITO["sky_blue"], "dashdot"),
     "USSR": (OKABE_ITO["blue"], "solid"),
-    "Russia": (OKABE_ITO["blue"], "longdash"),
+    "Russia": (OKABE_ITO["bluish_green"], "longdash"),
     "not recorded": ("#BBBBBB", "dot"),
 }
 

@@ -120,6 +120,7 @@ def test_treaty_life_chart_marks_open_ended_agreements(t):
     fig = charts.span_figure(spans, "name", "scope", {}, ["name"], pd.Timestamp("1993-12-31"))
     open_bars = [tr for tr in fig.data if "no end date" in tr.name]
     assert open_bars and sum(len(tr.y) for tr in fig.data) == len(spans)
+    assert sum(len(tr.y) for tr in open_bars) == int((~spans["end_known"]).sum())
     pact = spans[spans["name"].str.contains("Neutrality Pact")].iloc[0]
     assert pact["signed_on"] == "1941-04-13" and pact["end_known"]
 

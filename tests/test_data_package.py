@@ -79,3 +79,9 @@ def test_every_table_is_documented_in_data_readme():
     readme = (DATA_DIR / "README.md").read_text(encoding="utf-8")
     for name in TABLES:
         assert f"`{name}.csv`" in readme, name
+
+
+def test_data_readme_column_tables_match_the_datapackage():
+    result = subprocess.run([sys.executable, "scripts/document_data.py", "--check"], cwd=DATA_DIR.parent,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr

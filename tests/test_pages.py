@@ -17,12 +17,12 @@ def open_page(page: str, params: dict | None = None) -> AppTest:
     for k, v in (params or {}).items():
         at.query_params[k] = v
     at.run()
-    at.switch_page(f"pages/{page}.py").run()
+    at.switch_page(f"app_pages/{page}.py").run()
     return at
 
 
 def summary_text(at: AppTest) -> str:
-    html = next(m.value for m in at.markdown if "chart-summary" in m.value)
+    html = next(m.value for m in at.markdown if "<p class='chart-summary'>" in m.value)
     return re.sub(r"<[^>]+>", "", html).strip()
 
 
@@ -58,7 +58,7 @@ def test_timeline_year_range_and_single_source_toggle():
 def test_year_range_follows_the_user_to_another_page():
     at = open_page("timeline")
     at.slider(key="years").set_value((1936, 1941)).run()
-    at.switch_page("pages/conflicts.py").run()
+    at.switch_page("app_pages/conflicts.py").run()
     assert at.slider(key="years").value == (1936, 1941)
     assert at.query_params["years"] in ("1936-1941", ["1936-1941"])
 
