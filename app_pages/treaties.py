@@ -37,5 +37,8 @@ if choice:
                  column_config={"url": st.column_config.LinkColumn("Link")}, hide_index=True)
 
 st.subheader("All agreements")
-st.dataframe(t[["name", "kind", "scope", "place", "signed_on", "ratified_on", "in_force_on", "ended_on",
-                "end_reason", "source_ids"]], hide_index=True, width="stretch")
+table = t.assign(source=filters.first_source_url(t, sources))
+st.dataframe(table[["name", "kind", "scope", "place", "signed_on", "ratified_on", "in_force_on", "status", "source",
+                    "source_ids"]], hide_index=True, width="stretch",
+             column_config={"source": st.column_config.LinkColumn("First source"),
+                            "signed_on": "Signed", "ratified_on": "Ratified", "in_force_on": "In force"})

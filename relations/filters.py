@@ -165,4 +165,14 @@ def treaty_spans(treaties: pd.DataFrame) -> pd.DataFrame:
     t = with_bounds(t, "signed_on", "ended_on")
     t["end_known"] = t["ended_on"] != ""
     t["end_or_open"] = t["end"].where(t["end_known"], pd.Timestamp(FULL_RANGE[1], 12, 31))
+    t["status"] = [
+        f"ended {e}" + (f" ({r})" if r else "") if e else "no end recorded in the sources"
+        for e, r in zip(t["ended_on"], t["end_reason"])
+    ]
     return t.sort_values("start")
+
+
+def first_source_url(frame: pd.DataFrame, sources: pd.DataFrame, column: str = "source_ids") -> pd.Series:
+    """The address of each row's first source, for a link column in tables."""
+    url = dict(zip(sources["source_id"], sources["url"]))
+    return frame[column].map(lambda v: url.get(v.split(";")[0], ""))

@@ -158,9 +158,12 @@ def build_events(reg, conflicts, treaties, territorial, era_for):
     for t in treaties:
         if not t["signed_on"]:
             continue
+        # A pact's life (signature to its end) is drawn as a span, as wars and occupations are.
+        ended = t["ended_on"] if t["ended_on"] and t["ended_on"] >= t["signed_on"] else ""
         add(
             origin=f"treaties.csv#{t['treaty_id']}",
             date=t["signed_on"],
+            end_date=ended,
             title=f"{t['name']} signed",
             category="treaty" if t["scope"] == "bilateral" else "international context",
             description=f"{t['name']} ({t['scope']} {t['kind']}) is signed"
