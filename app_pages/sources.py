@@ -1,22 +1,21 @@
-import json
-
 import streamlit as st
 
 from relations import data
 from relations.state import load
-from relations.validation import DATA_DIR
+from relations.text import md_escape, safe_csv
+from relations.validation import package
 
 st.title("Sources & data")
 st.markdown("Every table behind this app, its data dictionary, and the full bibliography. The tables are "
             "rebuilt from raw extracts by `scripts/build_data.py`; see `data/README.md` in the project.")
 
-package = json.loads((DATA_DIR / "datapackage.json").read_text(encoding="utf-8"))
-names = [r["name"] for r in package["resources"]]
+described = load(package)
+names = [r["name"] for r in described["resources"]]
 name = st.selectbox("Table", names, index=names.index("events"), key="table")
-res = next(r for r in package["resources"] if r["name"] == name)
+res = next(r for r in described["resources"] if r["name"] == name)
 frame = load(getattr(data, name))
-st.markdown(f"**{res['title']}.** {res['description']} ({len(frame)} rows)")
-st.download_button(f"Download {res['path']}", frame.to_csv(index=False), res["path"], "text/csv",
+st.markdown(f"**{md_escape(res['title'])}.** {md_escape(res['description'])} ({len(frame)} rows)")
+st.download_button(f"Download {res['path']}", safe_csv(frame), res["path"], "text/csv",
                    key="download")
 st.dataframe([{"column": f["name"], "type": f["type"], "unit": f.get("unit", ""), "description": f["description"]}
               for f in res["schema"]["fields"]], hide_index=True, width="stretch")

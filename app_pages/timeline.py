@@ -2,6 +2,7 @@ import streamlit as st
 
 from relations import charts, data, filters, summaries, theme
 from relations.state import load, summary, year_range
+from relations.text import md_escape
 
 st.title("Timeline")
 st.markdown("Every dated event in one view, in lanes by category. Wars, occupations and visits are bars; "
@@ -24,10 +25,11 @@ picked = st.altair_chart(charts.timeline_chart(shown, eras, sources, years), wid
 selected = [p.get("event_id") for p in picked.selection.get("event", [])] if picked else []
 if selected:
     event = shown[shown["event_id"] == selected[0]].iloc[0]
-    st.subheader(f"{event['date']}{' – ' + event['end_date'] if event['end_date'] else ''}: {event['title']}")
-    st.write(event["description"] or "No description yet.")
+    when = event["date"] + (" – " + event["end_date"] if event["end_date"] else "")
+    st.subheader(md_escape(f"{when}: {event['title']}"))
+    st.markdown(md_escape(event["description"]) or "No description yet.")
     if event["note"]:
-        st.caption(f"Note from the sources: {event['note']}")
+        st.caption("Note from the sources: " + md_escape(event["note"]))
     st.markdown("**Sources**")
     st.dataframe(filters.source_list(event["source_ids"], sources)[["citation", "url", "licence"]],
                  column_config={"url": st.column_config.LinkColumn("Link")}, hide_index=True)

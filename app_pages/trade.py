@@ -2,6 +2,7 @@ import streamlit as st
 
 from relations import charts, data, filters, summaries
 from relations.state import load, summary, year_range
+from relations.text import md_escape, safe_csv
 
 st.title("Trade")
 st.markdown("Japan's exports to and imports from Russia and the USSR, year by year. Choose whose figures to "
@@ -41,10 +42,10 @@ st.plotly_chart(charts.trade_figure(wide, unit, flows, key_events, log_scale,
                                     "Triangles mark treaty signings and wars from the events table."),
                 width="stretch", key="trade_chart")
 for row in series[series["series_id"].isin(series_ids)].itertuples():
-    st.caption(f"**{row.label}.** {row.description}")
+    st.caption(f"**{md_escape(row.label)}.** {md_escape(row.description)}")
 
 st.subheader("The table behind the chart")
 st.dataframe(wide, hide_index=True, width="stretch")
-st.download_button("Download this table (CSV)", wide.to_csv(index=False), "trade.csv", "text/csv")
+st.download_button("Download this table (CSV)", safe_csv(wide), "trade.csv", "text/csv")
 with st.expander("Which series matches the article's trade sentences?"):
     st.dataframe(load(data.trade_statements), hide_index=True, width="stretch")

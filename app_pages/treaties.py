@@ -3,6 +3,7 @@ import streamlit as st
 
 from relations import charts, data, filters, summaries, theme
 from relations.state import load, summary, year_range
+from relations.text import md_escape
 
 st.title("Treaties and agreements")
 st.markdown("Each agreement from its signature to its end. Hatched bars have no recorded end in the sources "
@@ -26,13 +27,14 @@ st.subheader("Details")
 choice = st.selectbox("Agreement", t["name"].tolist(), index=None, key="treaty",
                       placeholder="Choose an agreement to see its dates, status and sources")
 if choice:
-    row = t[t["name"] == choice].iloc[0]
+    row = t[t["name"] == choice].iloc[0].map(md_escape)
     st.markdown(f"**{row['name']}** ({row['scope']} {row['kind']}), signed {row['signed_on'] or 'date unknown'}"
                 f"{' at ' + row['place'] if row['place'] else ''}. Parties: {row['parties'].replace(';', ', ')}.")
     st.markdown(f"Ratified: {row['ratified_on'] or '—'} · In force: {row['in_force_on'] or '—'} · "
                 f"Ended: {row['ended_on'] or '—'} {('(' + row['end_reason'] + ')') if row['end_reason'] else ''}")
     if row["note"]:
         st.caption(row["note"])
+    row = t[t["name"] == choice].iloc[0]
     st.dataframe(filters.source_list(row["source_ids"], sources)[["citation", "url", "licence"]],
                  column_config={"url": st.column_config.LinkColumn("Link")}, hide_index=True)
 

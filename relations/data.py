@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from relations.validation import DataError, check_references, read_table
+from relations.validation import DataError, check_references, current_data_dir, read_table
 
 __all__ = ["DataError", "load_table", "sources", "events", "treaties", "territorial_changes", "place_names",
            "trade", "trade_series", "trade_statements", "conflicts", "people", "cpi", "eras", "boundaries"]
@@ -31,8 +31,13 @@ def load_table(name: str) -> pd.DataFrame:
     return frame
 
 
-@st.cache_data(show_spinner=False)
 def _cached(name: str) -> pd.DataFrame:
+    return _cached_in(name, str(current_data_dir()))
+
+
+@st.cache_data(show_spinner=False)
+def _cached_in(name: str, folder: str) -> pd.DataFrame:
+    # The folder is part of the cache key so that a test or an edited copy never sees another folder's data.
     return load_table(name)
 
 

@@ -7,17 +7,25 @@ from functools import lru_cache
 
 import pandas as pd
 
-from relations.validation import DATA_DIR
+from relations.validation import DataError, current_data_dir
 
 LANGUAGE_COLUMNS = {"English": ("name_en", None), "Japanese": ("name_ja_romaji", "name_ja"),
                     "Russian": ("name_ru_latin", "name_ru")}
 
 
-@lru_cache(maxsize=1)
 def layers() -> dict:
-    """data/geo/map_layers.geojson, read once per process (it never changes while the app runs)."""
-    with open(DATA_DIR / "geo" / "map_layers.geojson", encoding="utf-8") as f:
-        return json.load(f)
+    """data/geo/map_layers.geojson, read once per process and data folder (it never changes while running)."""
+    return _layers(current_data_dir())
+
+
+@lru_cache(maxsize=2)
+def _layers(data_dir) -> dict:
+    try:
+        with open(data_dir / "geo" / "map_layers.geojson", encoding="utf-8") as f:
+            return json.load(f)
+    except (OSError, ValueError) as exc:
+        raise DataError("geo/map_layers.geojson", f"the map layers cannot be read ({type(exc).__name__}). "
+                        "Rebuild them with python scripts/build_data.py.") from None
 
 
 def labels(names: pd.DataFrame, language: str) -> dict[str, str]:

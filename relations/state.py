@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
-import pandas as pd
 import streamlit as st
 
 from relations.data import DataError
 from relations.filters import FULL_RANGE
 from relations.params import format_year_range, parse_year_range
 
+T = TypeVar("T")
 _SHARED = "_shared_years"  # survives page changes; widget keys are cleared when their page is not shown
 
 
@@ -34,7 +35,7 @@ def year_range(default: tuple[int, int] = (1917, 1991), bounds: tuple[int, int] 
     return years
 
 
-def load(loader: Callable[[], pd.DataFrame]) -> pd.DataFrame:
+def load(loader: Callable[[], T]) -> T:
     """Run a table loader; on a data problem show what to fix and stop this page only."""
     try:
         return loader()

@@ -12,6 +12,7 @@ import csv
 import datetime as dt
 import io
 import json
+import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -20,6 +21,13 @@ from pathlib import Path
 import pandas as pd
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
+
+
+def current_data_dir() -> Path:
+    """The data folder: JSR_DATA_DIR when set (tests, or a teacher trying an edited copy), else data/."""
+    return Path(os.environ.get("JSR_DATA_DIR") or DATA_DIR)
+
+
 MAX_BYTES = 5_000_000  # our largest table is ~100 kB; a bigger file is a mistake, not data
 FIX_HINT = "Correct the cell, or restore the original file (git checkout data/{file})."
 
@@ -42,20 +50,28 @@ class DataError(Exception):
         return f"{where}: {self.message}"
 
 
+def package(data_dir: Path | None = None) -> dict:
+    return _package(data_dir or current_data_dir())
+
+
 @lru_cache(maxsize=4)
-def package(data_dir: Path = DATA_DIR) -> dict:
-    with open(data_dir / "datapackage.json", encoding="utf-8") as f:
-        return json.load(f)
+def _package(data_dir: Path) -> dict:
+    try:
+        with open(data_dir / "datapackage.json", encoding="utf-8") as f:
+            return json.load(f)
+    except (OSError, ValueError) as exc:
+        raise DataError("datapackage.json", f"the data description cannot be read ({type(exc).__name__}). "
+                        "Restore it (git checkout data/datapackage.json).") from None
 
 
-def resource(name: str, data_dir: Path = DATA_DIR) -> dict:
+def resource(name: str, data_dir: Path | None = None) -> dict:
     for res in package(data_dir)["resources"]:
         if res["name"] == name:
             return res
     raise KeyError(name)
 
 
-def fields(name: str, data_dir: Path = DATA_DIR) -> list[str]:
+def fields(name: str, data_dir: Path | None = None) -> list[str]:
     return [f["name"] for f in resource(name, data_dir)["schema"]["fields"]]
 
 
@@ -99,8 +115,9 @@ def _read_text(path: Path, file: str) -> str:
                         line) from None
 
 
-def read_table(name: str, data_dir: Path = DATA_DIR) -> pd.DataFrame:
+def read_table(name: str, data_dir: Path | None = None) -> pd.DataFrame:
     """Read data/<name>.csv, validate it against its schema and return typed columns."""
+    data_dir = data_dir or current_data_dir()
     res = resource(name, data_dir)
     file = res["path"]
     text = _read_text(data_dir / file, file)
@@ -209,7 +226,7 @@ def _typed(frame: pd.DataFrame, schema: dict) -> pd.DataFrame:
     return frame
 
 
-def check_references(tables: dict[str, pd.DataFrame], data_dir: Path = DATA_DIR) -> None:
+def check_references(tables: dict[str, pd.DataFrame], data_dir: Path | None = None) -> None:
     """Foreign keys between the loaded tables, including ';'-separated source lists.
 
     A table whose target is not among `tables` is skipped, so a page can check what it loaded.
