@@ -1,4 +1,4 @@
-"""Japan and the Soviet Union, 1917–1991: entry point. Navigation only.
+"""Japan and the Soviet Union, 1917–1991: entry point. Page set-up and navigation only.
 
 The pages live in app_pages/, not pages/: Streamlit still treats a folder named pages/ as a legacy multipage
 app until the first st.navigation call, so the first visitor after a restart who follows a deep link would see
@@ -9,14 +9,14 @@ from pathlib import Path
 
 import streamlit as st
 
-from relations.state import BASE_CSS
+from relations.state import show_notices, sidebar
 
 ICON = Path(__file__).parent / "assets" / "icon.png"
 st.set_page_config(page_title="Japan & the USSR, 1917–1991", page_icon=str(ICON), layout="wide")
-st.markdown(BASE_CSS, unsafe_allow_html=True)
 
 pages = [
     st.Page("app_pages/overview.py", title="Overview", icon=":material/home:", default=True),
+    st.Page("app_pages/lesson.py", title="Lesson", icon=":material/school:"),
     st.Page("app_pages/timeline.py", title="Timeline", icon=":material/timeline:"),
     st.Page("app_pages/trade.py", title="Trade", icon=":material/show_chart:"),
     st.Page("app_pages/treaties.py", title="Treaties", icon=":material/history_edu:"),
@@ -25,4 +25,9 @@ pages = [
     st.Page("app_pages/people.py", title="People", icon=":material/groups:"),
     st.Page("app_pages/sources.py", title="Sources & data", icon=":material/menu_book:"),
 ]
-st.navigation(pages).run()
+page = st.navigation(pages)
+sidebar()
+notices = st.container()  # above the page: polite notes about link parameters that could not be used
+page.run()
+with notices:
+    show_notices()

@@ -1,7 +1,7 @@
 import streamlit as st
 
 from relations import charts, data, summaries
-from relations.state import load, summary
+from relations.state import load, look, summary
 
 st.title("Japan and the Soviet Union, 1917–1991")
 st.markdown(
@@ -12,20 +12,24 @@ st.markdown(
 
 facts = summaries.headline_facts(load(data.events), load(data.treaties), load(data.trade),
                                  load(data.territorial_changes))
-cols = st.columns(4)
-for col, (label, value, note) in zip(cols, facts):
+for col, (label, value, note) in zip(st.columns(4), facts):
     col.metric(label, value, help=note)
 
 st.subheader("The article's eras")
 eras = load(data.eras)
 summary(summaries.eras_sentence(eras))
-st.altair_chart(charts.eras_strip(eras), width="stretch")
+st.altair_chart(charts.eras_strip(eras, look=look()), width="stretch")
+with st.expander("The eras as a table"):
+    st.dataframe(eras[["label", "start_year", "end_year"]], hide_index=True, width="stretch")
 
 st.subheader("Where to go next")
-st.markdown(
-    "- **Timeline**: every event in lanes by category; click one to read its sources.\n"
-    "- **Trade**: exports and imports year by year, in yen or dollars, with the events that moved them.\n"
-    "- **Treaties**: each agreement from signature to its end.\n"
-    "- **Territories**: a map of who held Sakhalin and the Kurils in any year.\n"
-    "- **Conflicts**, **People**, and **Sources & data** (downloads and how to cite)."
-)
+st.page_link("app_pages/lesson.py", label="Lesson: the story in seven steps, one era at a time",
+             icon=":material/school:")
+st.page_link("app_pages/timeline.py", label="Timeline: every event, click one to read its sources",
+             icon=":material/timeline:")
+st.page_link("app_pages/trade.py", label="Trade: exports and imports year by year, in yen or dollars",
+             icon=":material/show_chart:")
+st.page_link("app_pages/territories.py", label="Territories: who held Sakhalin and the Kurils in any year",
+             icon=":material/map:")
+st.page_link("app_pages/sources.py", label="Sources & data: downloads, data dictionary and how to cite",
+             icon=":material/menu_book:")

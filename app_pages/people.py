@@ -1,7 +1,8 @@
 import streamlit as st
 
 from relations import data, filters
-from relations.state import load, summary
+from relations.state import bound, load, summary
+from relations.text import safe_csv
 
 st.title("People")
 st.markdown("Ambassadors in both directions, and the leaders and ministers the events mention. Dates are as "
@@ -9,19 +10,21 @@ st.markdown("Ambassadors in both directions, and the leaders and ministers the e
 
 people, sources = load(data.people), load(data.sources)
 GROUPS = {
-    "Soviet envoys in Tokyo": "ambassador_ussr_to_japan",
-    "Japanese envoys in Moscow": "ambassador_japan_to_ussr",
-    "Soviet leaders": "soviet_leader",
-    "Japanese prime ministers": "head_of_government_japan",
-    "Soviet foreign ministers": "foreign_minister_ussr",
-    "Japanese foreign ministers": "foreign_minister_japan",
-    "Other figures": "other_figure",
-    "Russian president": "russia_president",
+    "ambassador_ussr_to_japan": "Soviet envoys in Tokyo",
+    "ambassador_japan_to_ussr": "Japanese envoys in Moscow",
+    "soviet_leader": "Soviet leaders",
+    "head_of_government_japan": "Japanese prime ministers",
+    "foreign_minister_ussr": "Soviet foreign ministers",
+    "foreign_minister_japan": "Japanese foreign ministers",
+    "other_figure": "Other figures",
+    "russia_president": "Russian president",
 }
-group = st.radio("Group", list(GROUPS), horizontal=True, key="people_group")
-rows = people[people["group"] == GROUPS[group]].copy()
+group = bound(st.radio, "group", label="Group", options=list(GROUPS), format_func=GROUPS.get, horizontal=True)
+rows = people[people["group"] == group].copy()
 rows["source"] = filters.source_labels(rows, sources)
-summary(f"{len(rows)} {group.lower()} in the table; {int((rows['start'].str.len() == 4).sum())} have "
+summary(f"{len(rows)} {GROUPS[group].lower()} in the table; {int((rows['start'].str.len() == 4).sum())} have "
         "start dates known only to the year.")
-st.dataframe(rows[["name", "name_native", "role", "start", "end", "source", "note"]], hide_index=True,
-             width="stretch")
+columns = ["name", "name_native", "role", "start", "end", "source", "note"]
+st.dataframe(rows[columns], hide_index=True, width="stretch")
+st.download_button("Download this table (CSV)", safe_csv(rows[columns]), "people.csv", "text/csv",
+                   key="download_people")

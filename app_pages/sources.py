@@ -1,7 +1,7 @@
 import streamlit as st
 
 from relations import data
-from relations.state import load
+from relations.state import bound, load
 from relations.text import md_escape, safe_csv
 from relations.validation import package
 
@@ -11,12 +11,11 @@ st.markdown("Every table behind this app, its data dictionary, and the full bibl
 
 described = load(package)
 names = [r["name"] for r in described["resources"]]
-name = st.selectbox("Table", names, index=names.index("events"), key="table")
+name = bound(st.selectbox, "table", label="Table", options=names)
 res = next(r for r in described["resources"] if r["name"] == name)
 frame = load(getattr(data, name))
 st.markdown(f"**{md_escape(res['title'])}.** {md_escape(res['description'])} ({len(frame)} rows)")
-st.download_button(f"Download {res['path']}", safe_csv(frame), res["path"], "text/csv",
-                   key="download")
+st.download_button(f"Download {res['path']}", safe_csv(frame), res["path"], "text/csv", key="download")
 st.dataframe([{"column": f["name"], "type": f["type"], "unit": f.get("unit", ""), "description": f["description"]}
               for f in res["schema"]["fields"]], hide_index=True, width="stretch")
 

@@ -2,8 +2,9 @@ import pandas as pd
 import streamlit as st
 
 from relations import charts, data, filters, summaries, theme
-from relations.state import load, summary, year_range
-from relations.text import md_escape
+from relations.params import PARAMS
+from relations.state import bound, load, look, summary, year_range
+from relations.text import md_escape, safe_csv
 
 st.title("Treaties and agreements")
 st.markdown("Each agreement from its signature to its end. Hatched bars have no recorded end in the sources "
@@ -12,35 +13,39 @@ st.markdown("Each agreement from its signature to its end. Hatched bars have no 
 treaties, sources = load(data.treaties), load(data.sources)
 c1, c2 = st.columns([3, 2])
 with c1:
-    years = year_range(default=(1855, 1993))
+    years = year_range()
 with c2:
-    scopes = st.multiselect("Scope", ["bilateral", "multilateral"], default=["bilateral", "multilateral"],
-                            key="scopes")
+    scopes = bound(st.multiselect, "scope", label="Scope", options=["bilateral", "multilateral"])
 t = filters.treaty_spans(treaties)
 t = t[t["scope"].isin(scopes) & (t["start"].dt.year <= years[1]) & (t["end_or_open"].dt.year >= years[0])]
 summary(summaries.treaties_sentence(t))
 colors = {"bilateral": theme.OKABE_ITO["bluish_green"], "multilateral": theme.OKABE_ITO["orange"]}
-st.plotly_chart(charts.span_figure(t, "name", "scope", colors, ["name", "signed_on", "ended_on", "end_reason"],
-                                   pd.Timestamp(years[1], 12, 31)), width="stretch", key="treaty_chart")
+st.plotly_chart(charts.span_figure(t, "name", "scope", colors, ["name", "signed_on", "status"],
+                                   pd.Timestamp(years[1], 12, 31), look=look()),
+                width="stretch", key="treaty_chart", config=charts.PLOTLY_CONFIG)
 
 st.subheader("Details")
-choice = st.selectbox("Agreement", t["name"].tolist(), index=None, key="treaty",
-                      placeholder="Choose an agreement to see its dates, status and sources")
+names = dict(zip(t["treaty_id"], t["name"]))
+choice = bound(st.selectbox, "treaty", PARAMS["treaty"].with_known(names), label="Agreement",
+               options=[None, *names], format_func=lambda i: "Choose an agreement…" if i is None else names[i])
 if choice:
-    row = t[t["name"] == choice].iloc[0].map(md_escape)
-    st.markdown(f"**{row['name']}** ({row['scope']} {row['kind']}), signed {row['signed_on'] or 'date unknown'}"
-                f"{' at ' + row['place'] if row['place'] else ''}. Parties: {row['parties'].replace(';', ', ')}.")
-    st.markdown(f"Ratified: {row['ratified_on'] or '—'} · In force: {row['in_force_on'] or '—'} · "
-                f"Ended: {row['ended_on'] or '—'} {('(' + row['end_reason'] + ')') if row['end_reason'] else ''}")
+    row = t[t["treaty_id"] == choice].iloc[0]
+    text = row.map(md_escape)
+    st.markdown(f"**{text['name']}** ({text['scope']} {text['kind']}), signed {text['signed_on'] or 'date unknown'}"
+                f"{' at ' + text['place'] if row['place'] else ''}. Parties: {text['parties'].replace(';', ', ')}.")
+    st.markdown(f"Ratified: {text['ratified_on'] or '—'} · In force: {text['in_force_on'] or '—'} · "
+                f"Status: {text['status']}")
     if row["note"]:
-        st.caption(row["note"])
-    row = t[t["name"] == choice].iloc[0]
+        st.caption(text["note"])
     st.dataframe(filters.source_list(row["source_ids"], sources)[["citation", "url", "licence"]],
                  column_config={"url": st.column_config.LinkColumn("Link")}, hide_index=True)
 
 st.subheader("All agreements")
 table = t.assign(source=filters.first_source_url(t, sources))
-st.dataframe(table[["name", "kind", "scope", "place", "signed_on", "ratified_on", "in_force_on", "status", "source",
-                    "source_ids"]], hide_index=True, width="stretch",
+columns = ["name", "kind", "scope", "place", "signed_on", "ratified_on", "in_force_on", "status", "source",
+           "source_ids"]
+st.dataframe(table[columns], hide_index=True, width="stretch",
              column_config={"source": st.column_config.LinkColumn("First source"),
                             "signed_on": "Signed", "ratified_on": "Ratified", "in_force_on": "In force"})
+st.download_button("Download this table (CSV)", safe_csv(table[columns]), "treaties.csv", "text/csv",
+                   key="download_treaties")

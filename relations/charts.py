@@ -16,19 +16,22 @@ from relations.filters import assign_tracks, source_labels
 LANE_HEIGHT = 13  # px per stacked track in a timeline lane
 
 
-def _category_scales():
+def _category_scales(look: theme.Look = theme.DEFAULT_LOOK):
     cats = theme.CATEGORIES
-    color = alt.Scale(domain=cats, range=[theme.CATEGORY_STYLE[c][0] for c in cats])
+    color = alt.Scale(domain=cats, range=[look.color(theme.CATEGORY_STYLE[c][0]) for c in cats])
     shape = alt.Scale(domain=cats, range=[theme.CATEGORY_STYLE[c][1] for c in cats])
     return color, shape
 
 
-def _configure(chart: alt.Chart) -> alt.Chart:
+def _configure(chart: alt.Chart, look: theme.Look = theme.DEFAULT_LOOK) -> alt.Chart:
     return (
-        chart.configure_axis(labelFontSize=theme.AXIS_LABEL_SIZE, titleFontSize=theme.AXIS_LABEL_SIZE,
-                             labelFont=theme.FONT, titleFont=theme.FONT, labelLimit=220)
-        .configure_legend(labelFontSize=theme.AXIS_LABEL_SIZE, titleFontSize=theme.AXIS_LABEL_SIZE,
-                          symbolSize=160, orient="bottom", columns=4)
+        chart.configure(background=look.background)
+        .configure_axis(labelFontSize=look.font_size, titleFontSize=look.font_size, labelFont=theme.FONT,
+                        titleFont=theme.FONT, labelLimit=260, labelColor=look.text, titleColor=look.text,
+                        gridColor=look.grid, domainColor=look.text, tickColor=look.text)
+        .configure_legend(labelFontSize=look.font_size, titleFontSize=look.font_size, labelColor=look.text,
+                          titleColor=look.text, symbolSize=160, orient="bottom", columns=4, labelLimit=300)
+        .configure_text(color=look.text)
         .configure_view(strokeWidth=0)
     )
 
@@ -46,7 +49,7 @@ def era_bands(eras: pd.DataFrame, years: tuple[int, int]) -> pd.DataFrame:
 
 
 def timeline_chart(events: pd.DataFrame, eras: pd.DataFrame, sources: pd.DataFrame,
-                   years: tuple[int, int]) -> alt.Chart:
+                   years: tuple[int, int], look: theme.Look = theme.DEFAULT_LOOK) -> alt.Chart:
     """Every event on one time axis, in lanes by category; spans as bars; eras as background bands.
 
     Click selects an event (selection parameter `event`); the x axis zooms and pans (`zoom`).
@@ -54,11 +57,14 @@ def timeline_chart(events: pd.DataFrame, eras: pd.DataFrame, sources: pd.DataFra
     ev = events.copy()
     ev["track"] = assign_tracks(ev)
     ev["source"] = source_labels(ev, sources)
+    if "source_text" in ev:  # a teacher's uploaded events carry their own source text
+        mine = ev["source_text"].fillna("").ne("")
+        ev.loc[mine, "source"] = "Your upload: " + ev.loc[mine, "source_text"].str.slice(0, 90)
     ev["when"] = ev["date"] + ev["end_date"].map(lambda e: f" – {e}" if e else "")
     ev = ev[["event_id", "start", "end", "is_span", "category", "title", "when", "source", "track"]]
-    color, shape = _category_scales()
+    color, shape = _category_scales(look)
     max_track = int(ev["track"].max()) + 1 if len(ev) else 1
-    height = max(240, len(theme.CATEGORIES) * max_track * LANE_HEIGHT)
+    height = max(240, len(theme.CATEGORIES) * max_track * (LANE_HEIGHT + 6 * look.present))
     x_domain = [pd.Timestamp(years[0], 1, 1).isoformat(), pd.Timestamp(years[1], 12, 31).isoformat()]
     x = alt.X("start:T", title=None, scale=alt.Scale(domain=x_domain),
               axis=alt.Axis(format="%Y", tickCount=12, orient="top", labelFontWeight="bold"))
@@ -73,52 +79,52 @@ def timeline_chart(events: pd.DataFrame, eras: pd.DataFrame, sources: pd.DataFra
     # Two constant-fill layers rather than a colour encoding, so the category colour scale stays the only one.
     background = alt.layer(*[
         alt.Chart(bands[bands["shade"] == shade])
-        .mark_rect(opacity=0.7, clip=True, fill=theme.ERA_FILL[shade])
+        .mark_rect(opacity=0.7, clip=True, fill=look.era_fill[shade])
         .encode(x="start:T", x2="end:T", tooltip=[alt.Tooltip("era:N", title="Era")])
         for shade in (0, 1)
     ])
     spans = (
         alt.Chart(ev[ev["is_span"]])
-        .mark_bar(height=7, cornerRadius=3, opacity=0.85, clip=True)
+        .mark_bar(height=11 if look.present else 7, cornerRadius=3, opacity=0.85, clip=True)
         .encode(x=x, x2="end:T", y=y, yOffset=y_offset, color=alt.Color("category:N", scale=color, legend=None),
                 tooltip=tooltip)
     )
     points = (
         alt.Chart(ev)
-        .mark_point(filled=True, size=110, strokeWidth=1.5, opacity=1, clip=True)
+        .mark_point(filled=True, size=look.point_size, strokeWidth=1.5, opacity=1, clip=True)
         .encode(
             x=x, y=y, yOffset=y_offset,
             color=alt.Color("category:N", scale=color, title="Category"),
             shape=alt.Shape("category:N", scale=shape, title="Category"),
-            stroke=alt.condition(pick, alt.value("#000000"), alt.value("#FFFFFF")),
-            size=alt.condition(pick, alt.value(320), alt.value(110)),
+            stroke=alt.condition(pick, alt.value(look.text), alt.value(look.background)),
+            size=alt.condition(pick, alt.value(look.point_size * 3), alt.value(look.point_size)),
             tooltip=tooltip,
         )
         .add_params(pick, zoom)
     )
     chart = alt.layer(background, spans, points).properties(height=height, width="container")
-    return _configure(chart)
+    return _configure(chart, look)
 
 
-def eras_strip(eras: pd.DataFrame, years: tuple[int, int] = (1917, 1993)) -> alt.Chart:
+def eras_strip(eras: pd.DataFrame, years: tuple[int, int] = (1917, 1999),
+               look: theme.Look = theme.DEFAULT_LOOK) -> alt.Chart:
     bands = era_bands(eras, years)
     bands["label"] = bands["era"].str.split(":").str[0]
     base = alt.Chart(bands).encode(x=alt.X("start:T", title=None, axis=alt.Axis(format="%Y", tickCount=10)),
                                    x2="end:T")
-    rect = base.mark_rect(stroke="#FFFFFF", strokeWidth=2).encode(
-        color=alt.Color("era:N", sort=list(bands["era"]), legend=None,
-                        scale=alt.Scale(range=list(theme.OKABE_ITO.values())[1:])),
+    rect = base.mark_rect(stroke=look.background, strokeWidth=2).encode(
+        color=alt.Color("era:N", sort=list(bands["era"]), legend=None, scale=alt.Scale(range=theme.ERA_TINTS)),
         tooltip=[alt.Tooltip("era:N", title="Era")])
-    text = base.mark_text(fontSize=14, fontWeight="bold", color="#000000", dy=0).encode(
+    text = base.mark_text(fontSize=look.font_size - 1, fontWeight="bold", color="#000000", dy=0).encode(
         x=alt.X("mid:T"), text="label:N").transform_calculate(mid="(datum.start + datum.end) / 2")
-    return _configure(alt.layer(rect, text).properties(height=70, width="container"))
+    return _configure(alt.layer(rect, text).properties(height=90 if look.present else 70, width="container"), look)
 
 
 # --------------------------------------------------------------------------- trade
 
 
 def trade_figure(wide: pd.DataFrame, unit: str, flows: list[str], key_events: pd.DataFrame,
-                 log_scale: bool = False, source_label: str = "") -> go.Figure:
+                 log_scale: bool = False, source_label: str = "", look: theme.Look = theme.DEFAULT_LOOK) -> go.Figure:
     """Japan's exports, imports, total and balance by year; NaN years are gaps, never joined or zeroed."""
     fig = go.Figure()
     symbols = {"exports": "circle", "imports": "square", "total": "diamond", "balance": "triangle-up"}
@@ -127,7 +133,8 @@ def trade_figure(wide: pd.DataFrame, unit: str, flows: list[str], key_events: pd
         y = wide[flow].astype("float64")  # pd.NA -> NaN so Plotly leaves a gap
         fig.add_trace(go.Scatter(
             x=wide["year"], y=y, name=flow.capitalize(), mode="lines+markers",
-            line=dict(color=color, dash=dash, width=3), marker=dict(symbol=symbols[flow], size=7),
+            line=dict(color=look.color(color), dash=dash, width=look.line_width),
+            marker=dict(symbol=symbols[flow], size=look.marker_size),
             connectgaps=False,
             customdata=wide[["series_id", "source_id"]].fillna("").to_numpy(),
             hovertemplate=f"<b>{flow.capitalize()}</b> %{{x}}: %{{y:,.1f}} {unit}"
@@ -136,24 +143,26 @@ def trade_figure(wide: pd.DataFrame, unit: str, flows: list[str], key_events: pd
     if len(key_events):
         for row in key_events.itertuples():
             fig.add_vline(x=row.start.year + (row.start.day_of_year - 1) / 365, line_width=1, line_dash="dot",
-                          line_color="#555555")
+                          line_color=look.grid)
         fig.add_trace(go.Scatter(
             x=[r.start.year + (r.start.day_of_year - 1) / 365 for r in key_events.itertuples()],
             y=[1.0] * len(key_events), yaxis="y2", mode="markers", name="Key events",
-            marker=dict(symbol="triangle-down", size=12, color="#000000"),
+            marker=dict(symbol="triangle-down", size=look.marker_size + 5, color=look.text),
             text=[f"{r.date}: {r.title}" for r in key_events.itertuples()],
             hovertemplate="%{text}<extra></extra>",
         ))
     fig.update_layout(
-        font=dict(family=theme.FONT, size=16, color="#111111"),
-        yaxis=dict(title=unit, type="log" if log_scale else "linear", gridcolor="#DDDDDD", zeroline=True,
-                   zerolinecolor="#888888"),
+        font=dict(family=theme.FONT, size=look.font_size + 1, color=look.text),
+        yaxis=dict(title=unit, type="log" if log_scale else "linear", gridcolor=look.grid, zeroline=True,
+                   zerolinecolor=look.text),
         yaxis2=dict(overlaying="y", range=[0, 1.05], visible=False, fixedrange=True),
-        xaxis=dict(title=None, gridcolor="#EEEEEE", dtick=5),
-        legend=dict(orientation="h", y=-0.15), margin=dict(l=70, r=20, t=30, b=60), height=480,
-        plot_bgcolor="#FFFFFF", hovermode="closest",
+        xaxis=dict(title=None, gridcolor=look.grid, dtick=5),
+        legend=dict(orientation="h", y=-0.15), margin=dict(l=70, r=20, t=30, b=60),
+        height=560 if look.present else 480, plot_bgcolor=look.background, paper_bgcolor=look.background,
+        hovermode="closest",
         annotations=[dict(text=source_label, x=0, y=-0.28, xref="paper", yref="paper", showarrow=False,
-                          font=dict(size=13, color="#333333"), xanchor="left")] if source_label else [],
+                          font=dict(size=look.font_size - 2, color=look.text), xanchor="left")]
+        if source_label else [],
     )
     return fig
 
@@ -162,7 +171,8 @@ def trade_figure(wide: pd.DataFrame, unit: str, flows: list[str], key_events: pd
 
 
 def span_figure(frame: pd.DataFrame, label: str, color_by: str, color_map: dict[str, str],
-                hover: list[str], open_end: pd.Timestamp, height_per_row: int = 28) -> go.Figure:
+                hover: list[str], open_end: pd.Timestamp, height_per_row: int = 28,
+                look: theme.Look = theme.DEFAULT_LOOK) -> go.Figure:
     """Horizontal bars from `start` to `end`; rows without a known end run to `open_end`, hatched."""
     f = frame.sort_values("start").copy()
     f["bar_end"] = f["end"].where(f["end_known"], open_end)
@@ -174,18 +184,19 @@ def span_figure(frame: pd.DataFrame, label: str, color_by: str, color_map: dict[
         pattern_shape="status", pattern_shape_map={"end recorded": "", "no end date in sources": "/"},
         hover_data={c: True for c in hover} | {"row_label": False, "bar_end": False, "start": False},
     )
-    fig.update_traces(marker_line_color="#000000", marker_line_width=1)
+    fig.update_traces(marker_line_color=look.text, marker_line_width=1)
     fig.update_yaxes(title=None, autorange="reversed", categoryorder="array", categoryarray=list(f["row_label"]))
+    row_height = height_per_row + 10 * look.present
     fig.update_layout(
-        font=dict(family=theme.FONT, size=15, color="#111111"),
-        xaxis=dict(title=None, gridcolor="#DDDDDD", side="top"),
-        height=max(320, 120 + height_per_row * len(f)), legend=dict(orientation="h", y=-0.08, title=None),
-        margin=dict(l=10, r=20, t=20, b=40), plot_bgcolor="#FFFFFF",
+        font=dict(family=theme.FONT, size=look.font_size, color=look.text),
+        xaxis=dict(title=None, gridcolor=look.grid, side="top"),
+        height=max(320, 120 + row_height * len(f)), legend=dict(orientation="h", y=-0.08, title=None),
+        margin=dict(l=10, r=20, t=20, b=40), plot_bgcolor=look.background, paper_bgcolor=look.background,
     )
     return fig
 
 
-def conflicts_figure(conflicts: pd.DataFrame) -> go.Figure:
+def conflicts_figure(conflicts: pd.DataFrame, look: theme.Look = theme.DEFAULT_LOOK) -> go.Figure:
     """Wars and disputes over time: x = date, y = COW hostility level; symbol by kind, size by fatalities."""
     levels = {1: "1 no militarized action", 2: "2 threat", 3: "3 display of force", 4: "4 use of force",
               5: "5 war"}
@@ -198,8 +209,9 @@ def conflicts_figure(conflicts: pd.DataFrame) -> go.Figure:
         color, symbol = styles[kind]
         fig.add_trace(go.Scatter(
             x=group["start"], y=group["hostility_level"].astype(int).map(levels), mode="markers", name=kind,
-            marker=dict(color=color, symbol=symbol, size=group["fatality_band"].map(fatal_size).fillna(10),
-                        line=dict(color="#000000", width=1), opacity=0.85),
+            marker=dict(color=color, symbol=symbol,
+                        size=group["fatality_band"].map(fatal_size).fillna(10) * (1.4 if look.present else 1),
+                        line=dict(color=look.text, width=1), opacity=0.85),
             customdata=group[["name", "start_date", "end_date", "highest_action", "fatality_band", "note"]]
             .fillna("").to_numpy(),
             hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]} – %{customdata[2]}"
@@ -207,11 +219,12 @@ def conflicts_figure(conflicts: pd.DataFrame) -> go.Figure:
                           "<br>%{customdata[5]}<extra></extra>",
         ))
     fig.update_layout(
-        font=dict(family=theme.FONT, size=15, color="#111111"),
+        font=dict(family=theme.FONT, size=look.font_size, color=look.text),
         yaxis=dict(title="COW hostility level", categoryorder="array", categoryarray=list(levels.values()),
-                   gridcolor="#DDDDDD"),
-        xaxis=dict(type="date", title=None, gridcolor="#EEEEEE"), height=420,
-        legend=dict(orientation="h", y=-0.15), margin=dict(l=10, r=20, t=20, b=40), plot_bgcolor="#FFFFFF",
+                   gridcolor=look.grid),
+        xaxis=dict(type="date", title=None, gridcolor=look.grid), height=500 if look.present else 420,
+        legend=dict(orientation="h", y=-0.15), margin=dict(l=10, r=20, t=20, b=40), plot_bgcolor=look.background,
+        paper_bgcolor=look.background,
     )
     return fig
 
@@ -219,7 +232,8 @@ def conflicts_figure(conflicts: pd.DataFrame) -> go.Figure:
 # --------------------------------------------------------------------------- map
 
 
-def map_chart(layers: dict, holders: dict[str, dict], names: dict[str, str], year: int) -> alt.Chart:
+def map_chart(layers: dict, holders: dict[str, dict], names: dict[str, str], year: int,
+              look: theme.Look = theme.DEFAULT_LOOK, other_names: dict[str, str] | None = None) -> alt.Chart:
     """Who held each territory in `year`: Natural Earth land drawn offline with Altair geoshape.
 
     `holders` comes from filters.holders_in_year, `names` maps territory_id to the label in the chosen
@@ -233,6 +247,7 @@ def map_chart(layers: dict, holders: dict[str, dict], names: dict[str, str], yea
         if p["layer"] == "territory":
             h = holders.get(p["territory_id"], {"holder": "not recorded", "source_ids": ""})
             territory.append({**f, "properties": {**p, "holder": h["holder"], "name": names.get(p["territory_id"], ""),
+                                                  "other_name": (other_names or {}).get(p["territory_id"], ""),
                                                   "sources": h.get("source_ids", "")}})
         elif p["layer"] == "context":
             context.append(f)
@@ -240,15 +255,17 @@ def map_chart(layers: dict, holders: dict[str, dict], names: dict[str, str], yea
             cities.append({"name": p["name"], "lon": f["geometry"]["coordinates"][0],
                            "lat": f["geometry"]["coordinates"][1]})
     projection = dict(type="mercator", center=[145.5, 48.2], scale=1250)
-    land = alt.Chart(alt.Data(values=context)).mark_geoshape(fill="#E6E6E6", stroke="#9A9A9A", strokeWidth=0.6)
+    land = alt.Chart(alt.Data(values=context)).mark_geoshape(fill=look.era_fill[1], stroke="#9A9A9A",
+                                                             strokeWidth=0.6)
     held = (
         alt.Chart(alt.Data(values=territory))
-        .mark_geoshape(stroke="#000000", strokeWidth=1.2)
+        .mark_geoshape(stroke=look.text, strokeWidth=1.2)
         .encode(
             color=alt.Color("properties.holder:N", scale=color, title=f"Held at the end of {year}",
                             legend=alt.Legend(orient="bottom", columns=4, symbolType="square",
                                               values=sorted({t["properties"]["holder"] for t in territory}))),
             tooltip=[alt.Tooltip("properties.name:N", title="Territory"),
+                     alt.Tooltip("properties.other_name:N", title="Also called"),
                      alt.Tooltip("properties.holder:N", title=f"Held in {year} by"),
                      alt.Tooltip("properties.sources:N", title="Source ids")],
         )
@@ -260,14 +277,20 @@ def map_chart(layers: dict, holders: dict[str, dict], names: dict[str, str], yea
                            for t in territory])
     text = (
         alt.Chart(labels)
-        .mark_text(fontSize=15, fontWeight="bold", align="left", dx=10, color="#000000", stroke="#FFFFFF",
-                   strokeWidth=0.4)
+        .mark_text(fontSize=look.font_size + 1, fontWeight="bold", align="left", dx=10, color=look.text)
         .encode(longitude="lon:Q", latitude="lat:Q", text="name:N")
     )
-    city_points = alt.Chart(pd.DataFrame(cities)).mark_circle(size=40, color="#333333").encode(
+    city_points = alt.Chart(pd.DataFrame(cities)).mark_circle(size=40, color=look.text).encode(
         longitude="lon:Q", latitude="lat:Q", tooltip=[alt.Tooltip("name:N", title="City (modern name)")])
-    city_text = alt.Chart(pd.DataFrame(cities)).mark_text(fontSize=12, dx=6, align="left", color="#333333").encode(
+    city_text = alt.Chart(pd.DataFrame(cities)).mark_text(fontSize=look.font_size - 3, dx=6, align="left",
+                                                          color=look.text).encode(
         longitude="lon:Q", latitude="lat:Q", text="name:N")
     chart = alt.layer(land, held, city_points, city_text, text).project(**projection).properties(
         height=640, width="container")
-    return _configure(chart)
+    return _configure(chart, look)
+
+
+# Plotly's camera button saves PNG; the same button can save SVG (set per chart by the page if wanted).
+PLOTLY_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2},
+                 "modeBarButtonsToAdd": ["toImage"]}
+PLOTLY_CONFIG_SVG = {**PLOTLY_CONFIG, "toImageButtonOptions": {"format": "svg"}}

@@ -12,12 +12,13 @@ import streamlit as st
 from relations.validation import DataError, check_references, current_data_dir, read_table
 
 __all__ = ["DataError", "load_table", "sources", "events", "treaties", "territorial_changes", "place_names",
-           "trade", "trade_series", "trade_statements", "conflicts", "people", "cpi", "eras", "boundaries"]
+           "trade", "trade_series", "trade_statements", "conflicts", "people", "cpi", "eras", "boundaries", "lesson"]
 
 # Which other tables each table's references point to (from datapackage.json's foreign keys).
 _NEEDS = {
     "territorial_changes": ("sources", "place_names"),
     "trade": ("sources", "trade_series"),
+    "lesson": ("sources", "eras"),
 }
 
 
@@ -91,3 +92,7 @@ def eras() -> pd.DataFrame:
 
 def boundaries() -> pd.DataFrame:
     return _cached("boundaries")
+
+
+def lesson() -> pd.DataFrame:
+    return _cached("lesson")

@@ -89,11 +89,17 @@ def source_labels(frame: pd.DataFrame, sources: pd.DataFrame, column: str = "sou
 # --------------------------------------------------------------------------- trade
 
 SERIES_FOR_CHOICE = {
-    # (basis, currency) -> series_id. The choices a reader makes on the Trade page.
-    ("japan", "yen"): ("japan_returns_yen", "lon_japan_yen"),
-    ("japan", "usd"): ("harmonised_usd",),
-    ("cow", "usd"): ("cow_usd",),
-    ("ussr", "roubles"): ("lon_ussr_roubles",),
+    # The Trade page's "series and basis" choice -> series ids, first one preferred where both have a year.
+    "japan-usd": ("harmonised_usd",),
+    "japan-yen": ("japan_returns_yen", "lon_japan_yen"),
+    "cow-usd": ("cow_usd",),
+    "ussr-roubles": ("lon_ussr_roubles",),
+}
+BASIS_LABELS = {
+    "japan-usd": "Japan-reported, US$ (converted 1924–38; COW from 1952)",
+    "japan-yen": "Japan-reported, yen (1913–1938)",
+    "cow-usd": "Correlates of War, US$ (partner-based exports)",
+    "ussr-roubles": "USSR-reported, roubles (1927–1937)",
 }
 
 

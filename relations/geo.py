@@ -9,8 +9,7 @@ import pandas as pd
 
 from relations.validation import DataError, current_data_dir
 
-LANGUAGE_COLUMNS = {"English": ("name_en", None), "Japanese": ("name_ja_romaji", "name_ja"),
-                    "Russian": ("name_ru_latin", "name_ru")}
+LANGUAGE_COLUMNS = {"en": ("name_en", None), "ja": ("name_ja_romaji", "name_ja"), "ru": ("name_ru_latin", "name_ru")}
 
 
 def layers() -> dict:
@@ -48,3 +47,13 @@ def holders_sentence(holders: dict[str, dict], names: pd.DataFrame, year: int) -
             by_holder.setdefault(h["holder"], []).append(english[territory])
     parts = [f"{holder} held {', '.join(sorted(places))}" for holder, places in sorted(by_holder.items())]
     return f"At the end of {year}: " + "; ".join(parts) + "." if parts else f"No holder recorded for {year}."
+
+
+def changes_table(changes: pd.DataFrame, names: pd.DataFrame, language: str) -> pd.DataFrame:
+    """The territorial changes with each territory named in the chosen language (the other in `also_called`)."""
+    chosen, other = labels(names, language), labels(names, "ru" if language == "ja" else "ja")
+    out = changes.copy()
+    out.insert(3, "place", out["territory_id"].map(chosen).fillna(out["territory"]))
+    out.insert(4, "also_called", out["territory_id"].map(other).fillna(""))
+    return out[["date", "end_date", "place", "also_called", "from_state", "to_state", "procedure", "area_km2",
+                "population", "source_ids", "note"]]

@@ -1,34 +1,187 @@
-"""Parsing of URL query parameters, in one place: every value is checked and clamped, never trusted.
+"""Every URL query parameter the app reads, checked and clamped in this one place.
 
-Pure functions: each returns (value, problem). `problem` is None when the text was valid, else a short,
-polite sentence for the page to show while it falls back to the default.
+Pure functions, no Streamlit. A `Param` turns the raw text of the address bar into a valid value and
+back. `parse` never raises: it returns (value, problem), where problem is None when the text was valid,
+else one short, polite sentence for the page to show while it falls back to the default.
 """
 
 from __future__ import annotations
 
+import math
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
 
 from relations.filters import FULL_RANGE
 
-MAX_PARAM_LENGTH = 200
+MAX_PARAM_LENGTH = 300  # longer text is refused before any parsing (a 100 kB parameter is never legitimate)
 
 
-def parse_year_range(text: str | None, default: tuple[int, int],
-                     bounds: tuple[int, int] = FULL_RANGE) -> tuple[tuple[int, int], str | None]:
-    """'1917-1991' -> (1917, 1991), clamped to bounds; anything else falls back to `default`."""
-    if text is None or text == "":
-        return default, None
-    if len(text) > MAX_PARAM_LENGTH:
-        return default, "The year range in the link was too long to read, so the default range is shown."
-    m = re.fullmatch(r"\s*(\d{4})\s*[-–:]\s*(\d{4})\s*", text)
-    if not m:
-        return default, "The year range in the link was not understood (use e.g. years=1917-1991)."
-    a, b = sorted((int(m[1]), int(m[2])))
-    clamped = (max(bounds[0], min(a, bounds[1])), max(bounds[0], min(b, bounds[1])))
-    if clamped != (a, b):
-        return clamped, f"The year range was limited to {bounds[0]}–{bounds[1]}, the years this app covers."
-    return clamped, None
+def _printable(text: str) -> bool:
+    # Control characters and bidirectional overrides have no place in any of our values.
+    return not re.search(r"[\x00-\x1f\x7f\u200e\u200f\u202a-\u202e\u2066-\u2069]", text)
 
 
-def format_year_range(years: tuple[int, int]) -> str:
-    return f"{years[0]}-{years[1]}"
+@dataclass(frozen=True)
+class Param:
+    """One URL parameter: its name, default and how to read and write it."""
+
+    name: str
+    label: str  # what the notice calls it ("year range", "category")
+    default: Any
+
+    def parse(self, raw: str | list[str] | None) -> tuple[Any, str | None]:
+        if raw is None or raw == "" or raw == []:
+            return self.default, None
+        if isinstance(raw, list):  # repeated keys (?a=1&a=2): the first one counts
+            raw = raw[0]
+        if not isinstance(raw, str) or len(raw) > MAX_PARAM_LENGTH or not _printable(raw):
+            return self.default, self._notice()
+        try:
+            return self._parse(raw.strip())
+        except (ValueError, OverflowError, TypeError):
+            return self.default, self._notice()
+
+    def _notice(self) -> str:
+        return f"The {self.label} in the link could not be used, so the default is shown."
+
+    def _parse(self, raw: str) -> tuple[Any, str | None]:
+        raise NotImplementedError
+
+    def format(self, value: Any) -> str:
+        return str(value)
+
+
+@dataclass(frozen=True)
+class YearRange(Param):
+    bounds: tuple[int, int] = FULL_RANGE
+
+    def _parse(self, raw):
+        m = re.fullmatch(r"(\d{1,4})\s*[-–:,]\s*(\d{1,4})", raw)
+        if not m:
+            raise ValueError(raw)
+        a, b = int(m[1]), int(m[2])
+        problem = None
+        if a > b:
+            a, b = b, a
+            problem = f"The {self.label} in the link was reversed; it is shown the right way round."
+        lo, hi = self.bounds
+        clamped = (min(max(a, lo), hi), min(max(b, lo), hi))
+        if clamped != (a, b):
+            problem = f"The {self.label} was limited to {lo}–{hi}, the years this app covers."
+        return clamped, problem
+
+    def format(self, value):
+        return f"{value[0]}-{value[1]}"
+
+
+@dataclass(frozen=True)
+class Year(Param):
+    bounds: tuple[int, int] = FULL_RANGE
+
+    def _parse(self, raw):
+        if not re.fullmatch(r"-?\d{1,6}", raw):
+            number = float(raw)  # '1e309', 'nan', '1940.5' reach here; ValueError for words
+            if math.isnan(number) or math.isinf(number):
+                raise ValueError(raw)
+            raw = str(int(number))
+        year = int(raw)
+        lo, hi = self.bounds
+        if not lo <= year <= hi:
+            return min(max(year, lo), hi), f"The {self.label} was limited to {lo}–{hi}."
+        return year, None
+
+
+@dataclass(frozen=True)
+class Choice(Param):
+    options: Sequence[str] = ()
+
+    def _parse(self, raw):
+        if raw not in self.options:
+            raise ValueError(raw)
+        return raw, None
+
+
+@dataclass(frozen=True)
+class MultiChoice(Param):
+    options: Sequence[str] = ()
+
+    def _parse(self, raw):
+        items = [s.strip() for s in raw.split(",") if s.strip()]
+        good = list(dict.fromkeys(s for s in items if s in self.options))
+        if not good:
+            raise ValueError(raw)
+        if len(good) != len(items):
+            return good, f"Some {self.label} values in the link were not recognised and were left out."
+        return good, None
+
+    def format(self, value):
+        return ",".join(value)
+
+
+@dataclass(frozen=True)
+class Flag(Param):
+    def _parse(self, raw):
+        if raw.lower() in ("1", "true", "yes", "on"):
+            return True, None
+        if raw.lower() in ("0", "false", "no", "off"):
+            return False, None
+        raise ValueError(raw)
+
+    def format(self, value):
+        return "1" if value else "0"
+
+
+@dataclass(frozen=True)
+class Identifier(Param):
+    """An id that must name a row of a table (an event, a treaty); checked against `known` by the page."""
+
+    known: frozenset[str] = field(default_factory=frozenset)
+
+    def _parse(self, raw):
+        if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.\-]{0,119}", raw):
+            raise ValueError(raw)
+        if self.known and raw not in self.known:
+            return self.default, f"The {self.label} in the link is not in the data any more, so none is selected."
+        return raw, None
+
+    def with_known(self, known) -> Identifier:
+        return Identifier(self.name, self.label, self.default, frozenset(known))
+
+
+CATEGORIES = ("diplomacy", "treaty", "war and conflict", "territory", "economy", "intelligence", "leadership",
+              "international context")
+TRADE_BASES = ("japan-usd", "japan-yen", "cow-usd", "ussr-roubles")
+FLOWS = ("exports", "imports", "total", "balance")
+PEOPLE_GROUPS = ("ambassador_ussr_to_japan", "ambassador_japan_to_ussr", "soviet_leader", "head_of_government_japan",
+                 "foreign_minister_ussr", "foreign_minister_japan", "other_figure", "russia_president")
+TABLES = ("events", "treaties", "territorial_changes", "trade", "trade_series", "trade_statements", "conflicts",
+          "people", "place_names", "eras", "boundaries", "cpi", "sources", "lesson")
+LESSON_STEPS = 7
+
+# Every parameter any page reads. Pages take their Param from here; nothing else parses the address bar.
+PARAMS: dict[str, Param] = {p.name: p for p in (
+    YearRange("years", "year range", (1917, 1991)),
+    MultiChoice("cats", "category", list(CATEGORIES), options=CATEGORIES),
+    Flag("unverified", "single-source setting", False),
+    Identifier("event", "selected event", None),
+    Choice("basis", "trade series", "japan-usd", options=TRADE_BASES),
+    MultiChoice("flows", "trade flow", ["exports", "imports"], options=FLOWS),
+    Choice("dollars", "dollar setting", "current", options=("current", "constant")),
+    Flag("log", "scale setting", False),
+    MultiChoice("scope", "treaty scope", ["bilateral", "multilateral"], options=("bilateral", "multilateral")),
+    Identifier("treaty", "selected treaty", None),
+    Year("year", "map year", 1940),
+    Choice("names", "place-name language", "ja", options=("ja", "ru")),
+    Flag("opposite", "dispute setting", True),
+    Choice("group", "group of people", PEOPLE_GROUPS[0], options=PEOPLE_GROUPS),
+    Choice("table", "table", "events", options=TABLES),
+    Flag("present", "present-mode setting", False),
+    Year("step", "lesson step", 1, bounds=(1, LESSON_STEPS)),
+)}
+
+
+def parse_year_range(text, default=(1917, 1991), bounds=FULL_RANGE):
+    """Shortcut used by tests and the shared year range."""
+    return YearRange("years", "year range", default, bounds).parse(text)

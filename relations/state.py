@@ -1,38 +1,90 @@
-"""Streamlit glue shared by the pages: the year range that follows the user, data errors, summaries."""
+"""Streamlit glue shared by the pages: widgets bound to the URL, present mode, data errors, summaries.
+
+Every widget whose value a reader might want to share is created through `bound()`: its value is read from
+the address bar (through relations.params, the one place that checks parameters), kept across pages in the
+session, and written back to the address bar, so a copied link opens exactly the same view.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import streamlit as st
 
 from relations.data import DataError
-from relations.filters import FULL_RANGE
-from relations.params import format_year_range, parse_year_range
+from relations.params import PARAMS, Param
 
 T = TypeVar("T")
-_SHARED = "_shared_years"  # survives page changes; widget keys are cleared when their page is not shown
+_VALUE = "_value_{}"  # survives page changes; widget keys are cleared when their page is not shown
+_WRITTEN = "_written_{}"  # what we last put in the address bar, to tell a new link from our own write
+_NOTICES = "_notices"
 
 
-def year_range(default: tuple[int, int] = (1917, 1991), bounds: tuple[int, int] = FULL_RANGE,
-               key: str = "years") -> tuple[int, int]:
-    """A year-range slider that keeps its value across pages and in the URL (?years=1917-1991)."""
-    if _SHARED not in st.session_state:
-        value, problem = parse_year_range(st.query_params.get("years"), default, bounds)
+def param_value(name: str, param: Param | None = None) -> Any:
+    """The current value of a URL-backed setting (without drawing a widget)."""
+    param = param or PARAMS[name]
+    raw = st.query_params.get_all(name)
+    raw_text = raw[0] if raw else None
+    store = _VALUE.format(name)
+    if store not in st.session_state or (raw_text is not None and raw_text != st.session_state.get(
+            _WRITTEN.format(name))):
+        value, problem = param.parse(raw)
         if problem:
-            st.info(problem)
-        st.session_state[_SHARED] = value
-    lo, hi = st.session_state[_SHARED]
-    st.session_state[key] = (max(bounds[0], min(lo, bounds[1])), max(bounds[0], min(hi, bounds[1])))
+            st.session_state.setdefault(_NOTICES, []).append(problem)
+        st.session_state[store] = value
+        st.session_state[_WRITTEN.format(name)] = raw_text
+    return st.session_state[store]
+
+
+def set_param(name: str, value: Any, param: Param | None = None) -> None:
+    """Remember a value and put it in the address bar (defaults are left out to keep links short)."""
+    param = param or PARAMS[name]
+    st.session_state[_VALUE.format(name)] = value
+    if value == param.default or value is None:
+        text = None
+        if name in st.query_params:
+            del st.query_params[name]
+    else:
+        text = param.format(value)
+        st.query_params[name] = text
+    st.session_state[_WRITTEN.format(name)] = text
+
+
+def bound(widget: Callable[..., T], name: str, param: Param | None = None, **kwargs: Any) -> T:
+    """Draw `widget` with key `name`, its value taken from and written to the URL parameter `name`."""
+    param = param or PARAMS[name]
+    value = param_value(name, param)
+    options = kwargs.get("options")
+    if options is not None:  # a remembered choice that the current data or filters no longer offer
+        allowed = set(options)
+        if isinstance(value, list):
+            value = [v for v in value if v in allowed]
+        elif value not in allowed:
+            value = param.default
+    st.session_state[name] = value
 
     def remember():
-        st.session_state[_SHARED] = st.session_state[key]
+        set_param(name, st.session_state[name], param)
 
-    years = st.slider("Years", bounds[0], bounds[1], key=key, on_change=remember,
-                      help="This range follows you to the other pages and is kept in the page address.")
-    st.query_params["years"] = format_year_range(years)
-    return years
+    value = widget(key=name, on_change=remember, **kwargs)
+    set_param(name, value, param)
+    return value
+
+
+def year_range(bounds: tuple[int, int] | None = None) -> tuple[int, int]:
+    """The year-range slider shared by every page (?years=1917-1991)."""
+    from relations.filters import FULL_RANGE
+
+    lo, hi = bounds or FULL_RANGE
+    return bound(st.slider, "years", label="Years", min_value=lo, max_value=hi,
+                 help="This range follows you to the other pages and is kept in the page address.")
+
+
+def show_notices() -> None:
+    """Polite notices about link parameters that could not be used (shown once, then cleared)."""
+    for text in dict.fromkeys(st.session_state.pop(_NOTICES, [])):
+        st.info(text, icon=":material/info:")
 
 
 def load(loader: Callable[[], T]) -> T:
@@ -40,7 +92,7 @@ def load(loader: Callable[[], T]) -> T:
     try:
         return loader()
     except DataError as err:
-        st.error(f"**A data file needs fixing.** {err}", icon="⚠️")
+        st.error(f"**A data file needs fixing.** {_escape(str(err))}", icon=":material/error:")
         st.caption("Other pages that do not need this file keep working. Nothing was changed on disk.")
         st.stop()
 
@@ -54,8 +106,55 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+def is_dark() -> bool:
+    try:
+        return st.context.theme.type == "dark"
+    except AttributeError:
+        return False
+
+
+def present() -> bool:
+    return bool(param_value("present"))
+
+
+def look():
+    """How charts should look right now: projector or laptop, light or dark theme."""
+    from relations.theme import Look
+
+    return Look(present=present(), dark=is_dark())
+
+
+def sidebar() -> None:
+    """Controls that apply to every page: present mode and the language of disputed place names."""
+    with st.sidebar:
+        bound(st.toggle, "present", label="Present mode", help="Large text and marks for a projector.")
+        bound(st.radio, "names", label="Names of the disputed islands", options=["ja", "ru"],
+              format_func={"ja": "Japanese (Etorofu…)", "ru": "Russian (Iturup…)"}.get)
+    st.markdown(PRESENT_CSS if present() else BASE_CSS, unsafe_allow_html=True)
+
+
 BASE_CSS = """
 <style>
-.chart-summary { font-size: 1.05rem; color: #111111; margin: 0.2rem 0 0.8rem 0; }
+.chart-summary { font-size: 1.05rem; margin: 0.2rem 0 0.8rem 0; }
+@media print {
+  [data-testid="stSidebar"], [data-testid="stHeader"], [data-testid="stToolbar"],
+  [data-testid="stDecoration"], [data-testid="stStatusWidget"], .stDownloadButton
+  { display: none !important; }
+  [data-testid="stMain"] { overflow: visible !important; }
+  .stMainBlockContainer, [data-testid="stMainBlockContainer"] { max-width: 100% !important; padding: 0 !important; }
+}
+</style>
+"""
+
+# Present mode: body text >= 20 px, near-black on white (contrast > 15:1), less chrome.
+PRESENT_CSS = BASE_CSS + """
+<style>
+[data-testid="stMainBlockContainer"] p, [data-testid="stMainBlockContainer"] li,
+[data-testid="stMainBlockContainer"] label, [data-testid="stMainBlockContainer"] span,
+[data-testid="stMarkdownContainer"], [data-testid="stCaptionContainer"], .chart-summary
+{ font-size: 22px !important; line-height: 1.45 !important; }
+[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p { opacity: 1 !important; }
+h1 { font-size: 2.8rem !important; }
+[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"] { display: none !important; }
 </style>
 """

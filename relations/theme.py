@@ -6,6 +6,8 @@ second cue (a shape or a dash) so that nothing is told by colour alone.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 OKABE_ITO = {
     "black": "#000000",
     "orange": "#E69F00",
@@ -49,8 +51,61 @@ FLOW_STYLE: dict[str, tuple[str, str]] = {
 }
 
 ERA_FILL = ["#F2F2F2", "#E0E0E0"]  # alternating neutral bands: eras are context, not data
+# Light tints of the Okabe-Ito hues for the eras strip: black labels on them stay above 10:1.
+ERA_TINTS = ["#F5DDA8", "#C4E3F6", "#A8DCCB", "#F9F4B8", "#A9CBE5", "#F3C3A3", "#EDCDE0", "#E0E0E0"]
 
 # Text sizes readable from the back of a classroom at projector resolution.
 FONT = "Source Sans Pro, Arial, sans-serif"
 AXIS_LABEL_SIZE = 15
 TITLE_SIZE = 18
+
+
+@dataclass(frozen=True)
+class Look:
+    """Sizes and text colours for one way of showing the app: laptop or projector, light or dark theme."""
+
+    present: bool = False
+    dark: bool = False
+
+    @property
+    def font_size(self) -> int:  # chart text; >= 18 px in present mode
+        return 20 if self.present else 15
+
+    @property
+    def title_size(self) -> int:
+        return 22 if self.present else 17
+
+    @property
+    def line_width(self) -> float:
+        return 5 if self.present else 3
+
+    @property
+    def marker_size(self) -> int:  # Plotly marker diameter, px
+        return 12 if self.present else 7
+
+    @property
+    def point_size(self) -> int:  # Vega point area, px²
+        return 260 if self.present else 110
+
+    @property
+    def text(self) -> str:  # >= 7:1 against the background in both themes
+        return "#F5F5F5" if self.dark else "#111111"
+
+    @property
+    def background(self) -> str:
+        return "#0E1117" if self.dark else "#FFFFFF"
+
+    @property
+    def grid(self) -> str:
+        return "#3A3F4B" if self.dark else "#DDDDDD"
+
+    def color(self, color: str) -> str:
+        """Black marks would vanish on a dark background: they turn near-white there."""
+        return "#F5F5F5" if self.dark and color == OKABE_ITO["black"] else color
+
+    @property
+    def era_fill(self) -> list[str]:
+        return ["#1C212B", "#262C38"] if self.dark else ERA_FILL
+
+
+DEFAULT_LOOK = Look()

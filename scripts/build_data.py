@@ -727,6 +727,11 @@ def build_boundaries(reg: SourceRegistry) -> list[dict]:
     ]
 
 
+def build_lesson() -> list[dict]:
+    # Our own narrative per era; every fact in it is from the seed article's body (the lesson's source).
+    return [{**r, "source_ids": "seed_article"} for r in read_csv(CURATED / "lesson.csv")]
+
+
 def build_eras() -> list[dict]:
     return [
         {"era_id": e, "label": label, "start_year": a, "end_year": b, "source_ids": "seed_article"}
@@ -762,6 +767,8 @@ def build_all() -> dict[str, str]:
             "source_ids", "evidence", "note"]),
         "cpi.csv": (build_cpi(), ["year", "cpi_u", "source_id"]),
         "eras.csv": (build_eras(), ["era_id", "label", "start_year", "end_year", "source_ids"]),
+        "lesson.csv": (build_lesson(), ["step", "era_id", "title", "chart", "start_year", "end_year", "map_year",
+                                        "categories", "narrative", "source_ids"]),
         "boundaries.csv": (build_boundaries(reg), ["boundary_id", "description", "latitude", "valid_from",
                                                    "valid_to", "source_ids", "note"]),
     }

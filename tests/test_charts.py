@@ -94,7 +94,7 @@ def test_constant_dollars_use_the_cpi(t):
 def test_map_holder_of_each_island(t, year, expected):
     holders = filters.holders_in_year(t["territorial_changes"], year)
     assert {k: holders[k]["holder"] for k in expected} == expected
-    spec = charts.map_chart(geo.layers(), holders, geo.labels(t["place_names"], "English"), year).to_dict()
+    spec = charts.map_chart(geo.layers(), holders, geo.labels(t["place_names"], "en"), year).to_dict()
     drawn = {f["properties"]["territory_id"]: f["properties"]["holder"]
              for layer in spec["layer"] if isinstance(layer.get("data"), dict) and "values" in layer["data"]
              for f in layer["data"]["values"] if f.get("properties", {}).get("layer") == "territory"}
@@ -111,8 +111,8 @@ def test_map_layers_split_sakhalin_at_the_sourced_parallel():
 
 
 def test_place_names_follow_the_chosen_language(t):
-    assert geo.labels(t["place_names"], "Japanese")["etorofu"] == "Etorofu-tō (択捉島)"
-    assert geo.labels(t["place_names"], "Russian")["etorofu"] == "Iturup (Итуруп)"
+    assert geo.labels(t["place_names"], "ja")["etorofu"] == "Etorofu-tō (択捉島)"
+    assert geo.labels(t["place_names"], "ru")["etorofu"] == "Iturup (Итуруп)"
 
 
 def test_treaty_life_chart_marks_open_ended_agreements(t):

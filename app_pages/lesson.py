@@ -1,0 +1,40 @@
+import streamlit as st
+
+from relations import data, filters, geo, lesson
+from relations.params import PARAMS
+from relations.state import load, look, param_value, set_param, summary
+from relations.text import md_escape
+
+steps, events, eras, sources = load(data.lesson), load(data.events), load(data.eras), load(data.sources)
+count = len(steps)
+step = min(max(int(param_value("step")), 1), count)
+row = steps[steps["step"] == step].iloc[0]
+
+st.title(f"Lesson, step {step} of {count}: {row['title']}")
+era = eras.set_index("era_id").loc[row["era_id"], "label"]
+st.caption(f"Era in the article: {md_escape(era)}. Share this step with the address bar (step={step}).")
+
+
+def go(to: int) -> None:
+    set_param("step", to, PARAMS["step"])
+
+
+nav = st.columns([1, 1, 4])
+nav[0].button("← Previous", on_click=go, args=(step - 1,), disabled=step == 1, key="previous",
+              width="stretch")
+nav[1].button("Next →", on_click=go, args=(step + 1,), disabled=step == count, key="next", width="stretch")
+
+st.markdown(md_escape(row["narrative"]))
+years = (int(row["start_year"]), int(row["end_year"]))
+spec = lesson.chart_for(row, load(data.trade), load(data.territorial_changes), load(data.place_names),
+                        events, eras, sources, look(), geo.layers(), param_value("names"))
+summary(spec.sentence)
+if spec.kind == "plotly":
+    st.plotly_chart(spec.figure, width="stretch", key=f"lesson_chart_{step}")
+else:
+    st.altair_chart(spec.figure, width="stretch", key=f"lesson_chart_{step}")
+
+st.subheader("Key events of this period")
+key = lesson.key_events(events, row)
+key = key.assign(source=filters.source_labels(key, sources))
+st.dataframe(key[["date", "title", "description", "source"]], hide_index=True, width="stretch")

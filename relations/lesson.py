@@ -1,0 +1,53 @@
+"""The guided lesson: for one step, the chart that tells the period best and its key events (pure)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from relations import charts, filters, geo, summaries
+from relations.theme import Look
+
+# Which trade series tells each period best: Japan's yen figures before the war, COW dollars after it.
+TRADE_SERIES_BEFORE_1940 = ("japan_returns_yen", "lon_japan_yen")
+TRADE_SERIES_AFTER_1945 = ("cow_usd",)
+
+
+@dataclass
+class ChartSpec:
+    kind: str  # "altair" or "plotly"
+    figure: Any
+    sentence: str
+
+
+def key_events(events: pd.DataFrame, step: pd.Series, limit: int = 12) -> pd.DataFrame:
+    """The article's own events in the step's years and categories (the lesson follows the article)."""
+    cats = [c for c in str(step["categories"]).split(";") if c]
+    ev = filters.filter_events(filters.with_bounds(events), cats or None,
+                               (int(step["start_year"]), int(step["end_year"])))
+    from_article = ev[ev["origin"].str.contains("seed_events", regex=False)]
+    return from_article.head(limit)
+
+
+def chart_for(step: pd.Series, trade, changes, names, events, eras, sources, look: Look, layers: dict,
+              language: str) -> ChartSpec:
+    years = (int(step["start_year"]), int(step["end_year"]))
+    if step["chart"] == "map":
+        year = int(step["map_year"])
+        holders = filters.holders_in_year(changes, year)
+        figure = charts.map_chart(layers, holders, geo.labels(names, language), year, look,
+                                  geo.labels(names, "ru" if language == "ja" else "ja"))
+        return ChartSpec("altair", figure, geo.holders_sentence(holders, names, year))
+    if step["chart"] == "trade":
+        series = TRADE_SERIES_BEFORE_1940 if years[1] < 1940 else TRADE_SERIES_AFTER_1945
+        wide = filters.trade_wide(trade, series, years)
+        unit = wide["unit"].dropna().iloc[0] if wide["unit"].notna().any() else ""
+        figure = charts.trade_figure(wide, unit, ["exports", "imports", "total"], key_events(events, step).iloc[0:0],
+                                     look=look)
+        return ChartSpec("plotly", figure, summaries.trade_sentence(wide, unit))
+    cats = [c for c in str(step["categories"]).split(";") if c]
+    shown = filters.filter_events(filters.with_bounds(events), cats, years)
+    return ChartSpec("altair", charts.timeline_chart(shown, eras, sources, years, look),
+                     summaries.timeline_sentence(shown, years))

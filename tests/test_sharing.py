@@ -1,0 +1,136 @@
+"""Classroom features through AppTest: present mode, the lesson, views restored from the URL, uploads."""
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from relations import uploads
+from relations.validation import DATA_DIR, read_table
+
+ROOT = DATA_DIR.parent
+
+
+def open_page(page: str, params: dict | None = None) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    for k, v in (params or {}).items():
+        at.query_params[k] = v
+    at.run()
+    at.switch_page(f"app_pages/{page}.py").run()
+    return at
+
+
+def count_in_summary(at: AppTest) -> int:
+    html = next(m.value for m in at.markdown if "<p class='chart-summary'>" in m.value)
+    return int(html.split(">")[1].split()[0])
+
+
+PAGES = ["overview", "lesson", "timeline", "trade", "treaties", "territories", "conflicts", "people", "sources"]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_present_mode_renders_every_page_with_large_text(page):
+    at = open_page(page, {"present": "1"})
+    assert not at.exception
+    assert at.toggle(key="present").value is True
+    css = "".join(m.value for m in at.markdown if "<style>" in m.value)
+    assert "font-size: 22px" in css
+
+
+@pytest.mark.parametrize("step", range(1, 8))
+def test_each_lesson_step_shows_its_period(step):
+    lesson = read_table("lesson").set_index("step")
+    at = open_page("lesson", {"step": str(step)})
+    assert not at.exception
+    assert at.title[0].value == f"Lesson, step {step} of 7: {lesson.loc[step, 'title']}"
+    assert lesson.loc[step, "narrative"][:40].replace(".", "\\.") in at.markdown[1].value.replace("\\-", "-") or \
+        lesson.loc[step, "narrative"][:20] in at.markdown[1].value.replace("\\", "")
+
+
+def test_lesson_next_button_moves_one_step_and_updates_the_url():
+    at = open_page("lesson", {"step": "4"})
+    at.button(key="next").click().run()
+    assert at.title[0].value.startswith("Lesson, step 5 of 7")
+    assert at.query_params["step"] in ("5", ["5"])
+    at.button(key="previous").click().run()
+    assert at.title[0].value.startswith("Lesson, step 4 of 7")
+
+
+URL_STATE = [
+    ("timeline", "cats", "intelligence,economy", lambda at: at.multiselect(key="cats").value,
+     ["intelligence", "economy"]),
+    ("timeline", "unverified", "1", lambda at: at.toggle(key="unverified").value, True),
+    ("timeline", "years", "1930-1945", lambda at: at.slider(key="years").value, (1930, 1945)),
+    ("trade", "basis", "cow-usd", lambda at: at.radio(key="basis").value, "cow-usd"),
+    ("trade", "flows", "total,balance", lambda at: at.multiselect(key="flows").value, ["total", "balance"]),
+    ("trade", "dollars", "constant", lambda at: at.radio(key="dollars").value, "constant"),
+    ("trade", "log", "1", lambda at: at.toggle(key="log").value, True),
+    ("treaties", "scope", "multilateral", lambda at: at.multiselect(key="scope").value, ["multilateral"]),
+    ("treaties", "treaty", "neutrality-pact-1941", lambda at: at.selectbox(key="treaty").value,
+     "neutrality-pact-1941"),
+    ("territories", "year", "1905", lambda at: at.slider(key="year").value, 1905),
+    ("territories", "names", "ru", lambda at: at.radio(key="names").value, "ru"),
+    ("conflicts", "opposite", "0", lambda at: at.toggle(key="opposite").value, False),
+    ("people", "group", "soviet_leader", lambda at: at.radio(key="group").value, "soviet_leader"),
+    ("sources", "table", "trade", lambda at: at.selectbox(key="table").value, "trade"),
+    ("timeline", "present", "1", lambda at: at.toggle(key="present").value, True),
+]
+
+
+@pytest.mark.parametrize("page, name, raw, read, expected", URL_STATE, ids=[f"{p}-{n}" for p, n, *_ in URL_STATE])
+def test_every_bound_widget_restores_its_value_from_the_url(page, name, raw, read, expected):
+    if name == "treaty":
+        assert raw in set(read_table("treaties")["treaty_id"])
+    at = open_page(page, {name: raw})
+    assert not at.exception
+    assert read(at) == expected
+
+
+def test_selected_event_is_restored_from_the_url():
+    event_id = read_table("events").query("category == 'treaty'")["event_id"].iloc[5]
+    at = open_page("timeline", {"event": event_id, "years": "1855-1999"})
+    assert at.selectbox(key="event").value == event_id
+    assert at.subheader and event_id[:4] in at.subheader[0].value
+
+
+HOSTILE = ["<script>alert(1)</script>", "1e309", "NaN", "../../etc/passwd", "\u202eevil", "x" * 5000, "-5", "🗾"]
+
+
+@pytest.mark.parametrize("name, page", [("years", "timeline"), ("cats", "timeline"), ("basis", "trade"),
+                                        ("year", "territories"), ("step", "lesson"), ("treaty", "treaties"),
+                                        ("group", "people"), ("table", "sources"), ("event", "timeline")])
+def test_hostile_parameter_values_fall_back_with_a_notice(name, page):
+    for raw in HOSTILE[:4]:
+        at = open_page(page, {name: raw})
+        assert not at.exception, (name, raw)
+        assert at.info, f"no notice for {name}={raw!r}"
+
+
+def test_valid_upload_adds_its_events_to_the_timeline():
+    at = open_page("timeline", {"cats": "diplomacy"})
+    before = count_in_summary(at)
+    result = uploads.read_upload(b"date,end_date,title,category,description,source\n"
+                                 b"1930-05-01,,Class visit to the archive,diplomacy,Our note,School library\n"
+                                 b"1931,,Second event,diplomacy,,Textbook p. 12\n")
+    at.session_state["uploaded_events"] = result.events
+    at.run()
+    after = count_in_summary(at)
+    assert after == before + 2
+
+
+def test_upload_lists_bad_rows_with_their_reason():
+    result = uploads.read_upload(b"date,title,category,source\n1930-13-01,Bad month,diplomacy,x\n"
+                                 b"1931,No category,,x\n1932,Fine,economy,Book\n1933,No source,economy,\n")
+    assert len(result.events) == 1 and result.events["title"].iloc[0] == "Fine"
+    assert [line for line, _ in result.problems] == [2, 3, 5]
+    assert "not YYYY" in result.problems[0][1] and "category" in result.problems[1][1]
+    assert "source is empty" in result.problems[2][1]
+
+
+@pytest.mark.parametrize("data, message", [
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+    (b"date,title,category,source\n" + b"1930,x,diplomacy,y\n" * 20000, "limit"),
+    ("date,title,category,source\n1930,caf\xe9,diplomacy,y\n".encode("latin-1"), "UTF-8"),
+    (b"when,what\n1930,x\n", "header needs"),
+])
+def test_binary_oversized_or_foreign_files_are_refused_politely(data, message):
+    with pytest.raises(uploads.UploadRefused, match=message):
+        uploads.read_upload(data)
