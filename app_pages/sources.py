@@ -25,5 +25,5 @@ st.dataframe(sources[["source_id", "citation", "url", "licence", "kind"]],
              column_config={"url": st.column_config.LinkColumn("Link")}, hide_index=True, width="stretch")
 
 st.subheader("How to cite")
-st.code("Japan and the Soviet Union, 1917–1991: a sourced dashboard (2026). Data: Correlates of War; RICardo; "
-        "Natural Earth; Wikipedia and the pages listed in sources.csv.", language=None)
+st.markdown("> Japan and the Soviet Union, 1917–1991: a sourced dashboard (2026). Data: Correlates of War; "
+            "RICardo; Natural Earth; Wikipedia and the pages listed in sources.csv.")

@@ -79,19 +79,21 @@ def timeline_chart(events: pd.DataFrame, eras: pd.DataFrame, sources: pd.DataFra
     # Two constant-fill layers rather than a colour encoding, so the category colour scale stays the only one.
     background = alt.layer(*[
         alt.Chart(bands[bands["shade"] == shade])
-        .mark_rect(opacity=0.7, clip=True, fill=look.era_fill[shade])
+        .mark_rect(opacity=0.7, clip=True, fill=look.era_fill[shade], aria=False)
         .encode(x="start:T", x2="end:T", tooltip=[alt.Tooltip("era:N", title="Era")])
         for shade in (0, 1)
     ])
     spans = (
         alt.Chart(ev[ev["is_span"]])
-        .mark_bar(height=11 if look.present else 7, cornerRadius=3, opacity=0.85, clip=True)
+        .mark_bar(height=11 if look.present else 7, cornerRadius=3, opacity=0.85, clip=True,
+                  description="Events that last for a span of time")
         .encode(x=x, x2="end:T", y=y, yOffset=y_offset, color=alt.Color("category:N", scale=color, legend=None),
                 tooltip=tooltip)
     )
     points = (
         alt.Chart(ev)
-        .mark_point(filled=True, size=look.point_size, strokeWidth=1.5, opacity=1, clip=True)
+        .mark_point(filled=True, size=look.point_size, strokeWidth=1.5, opacity=1, clip=True,
+                    description="Events, one mark each")
         .encode(
             x=x, y=y, yOffset=y_offset,
             color=alt.Color("category:N", scale=color, title="Category"),
@@ -112,10 +114,10 @@ def eras_strip(eras: pd.DataFrame, years: tuple[int, int] = (1917, 1999),
     bands["label"] = bands["era"].str.split(":").str[0]
     base = alt.Chart(bands).encode(x=alt.X("start:T", title=None, axis=alt.Axis(format="%Y", tickCount=10)),
                                    x2="end:T")
-    rect = base.mark_rect(stroke=look.background, strokeWidth=2).encode(
+    rect = base.mark_rect(stroke=look.background, strokeWidth=2, description="The article's eras").encode(
         color=alt.Color("era:N", sort=list(bands["era"]), legend=None, scale=alt.Scale(range=theme.ERA_TINTS)),
         tooltip=[alt.Tooltip("era:N", title="Era")])
-    text = base.mark_text(fontSize=look.font_size - 1, fontWeight="bold", color="#000000", dy=0).encode(
+    text = base.mark_text(fontSize=look.font_size - 1, fontWeight="bold", color="#000000", dy=0, aria=False).encode(
         x=alt.X("mid:T"), text="label:N").transform_calculate(mid="(datum.start + datum.end) / 2")
     return _configure(alt.layer(rect, text).properties(height=90 if look.present else 70, width="container"), look)
 
@@ -255,11 +257,11 @@ def map_chart(layers: dict, holders: dict[str, dict], names: dict[str, str], yea
             cities.append({"name": p["name"], "lon": f["geometry"]["coordinates"][0],
                            "lat": f["geometry"]["coordinates"][1]})
     projection = dict(type="mercator", center=[145.5, 48.2], scale=1250)
-    land = alt.Chart(alt.Data(values=context)).mark_geoshape(fill=look.era_fill[1], stroke="#9A9A9A",
+    land = alt.Chart(alt.Data(values=context)).mark_geoshape(fill=look.era_fill[1], stroke="#9A9A9A", aria=False,
                                                              strokeWidth=0.6)
     held = (
         alt.Chart(alt.Data(values=territory))
-        .mark_geoshape(stroke=look.text, strokeWidth=1.2)
+        .mark_geoshape(stroke=look.text, strokeWidth=1.2, description="Territories coloured by who held them")
         .encode(
             color=alt.Color("properties.holder:N", scale=color, title=f"Held at the end of {year}",
                             legend=alt.Legend(orient="bottom", columns=4, symbolType="square",
@@ -277,12 +279,15 @@ def map_chart(layers: dict, holders: dict[str, dict], names: dict[str, str], yea
                            for t in territory])
     text = (
         alt.Chart(labels)
-        .mark_text(fontSize=look.font_size + 1, fontWeight="bold", align="left", dx=10, color=look.text)
+        .mark_text(fontSize=look.font_size + 1, fontWeight="bold", align="left", dx=10, color=look.text, aria=False)
         .encode(longitude="lon:Q", latitude="lat:Q", text="name:N")
     )
-    city_points = alt.Chart(pd.DataFrame(cities)).mark_circle(size=40, color=look.text).encode(
-        longitude="lon:Q", latitude="lat:Q", tooltip=[alt.Tooltip("name:N", title="City (modern name)")])
-    city_text = alt.Chart(pd.DataFrame(cities)).mark_text(fontSize=look.font_size - 3, dx=6, align="left",
+    city_points = (
+        alt.Chart(pd.DataFrame(cities))
+        .mark_circle(size=40, color=look.text, description="Cities (modern names)")
+        .encode(longitude="lon:Q", latitude="lat:Q", tooltip=[alt.Tooltip("name:N", title="City (modern name)")])
+    )
+    city_text = alt.Chart(pd.DataFrame(cities)).mark_text(fontSize=look.font_size - 3, dx=6, align="left", aria=False,
                                                           color=look.text).encode(
         longitude="lon:Q", latitude="lat:Q", text="name:N")
     chart = alt.layer(land, held, city_points, city_text, text).project(**projection).properties(

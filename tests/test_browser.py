@@ -20,6 +20,7 @@ pytestmark = pytest.mark.browser
 
 PAGES = {
     "": "[data-testid='stVegaLiteChart']",
+    "lesson": "[data-testid='stVegaLiteChart']",
     "timeline": "[data-testid='stVegaLiteChart']",
     "trade": "[data-testid='stPlotlyChart']",
     "treaties": "[data-testid='stPlotlyChart']",
@@ -73,15 +74,10 @@ def browser():
 
 
 def wait_until_idle(page, timeout=45):
-    """Streamlit's own readiness: the app is connected and its script is not running."""
-    page.wait_for_selector("[data-testid='stApp']", timeout=timeout * 1000)
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        running = page.locator("[data-testid='stStatusWidget']").count()
-        if not running and page.locator("[data-testid='stMainBlockContainer']").count():
-            return
-        time.sleep(0.25)
-    raise AssertionError("page never became idle")
+    """Streamlit's own readiness (as in its e2e tests): connected, and the script has run and stopped."""
+    page.wait_for_selector("[data-testid='stApp'][data-test-connection-state='CONNECTED']", timeout=timeout * 1000)
+    page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=timeout * 1000)
+    page.wait_for_selector("[data-testid='stMainBlockContainer'] h1", timeout=timeout * 1000)
 
 
 @pytest.mark.parametrize("path", list(PAGES))
@@ -99,3 +95,93 @@ def test_page_renders_its_charts_offline(server, browser, path, tmp_path):
     assert page.locator("[data-testid='stAlertContentError']").count() == 0
     assert outside == [], f"requests left the machine: {outside[:3]}"
     page.close()
+
+
+AXE = ROOT / "tests" / "js" / "node_modules" / "axe-core" / "axe.min.js"
+ALL_PAGES = ["", "lesson", "timeline", "trade", "treaties", "territories", "conflicts", "people", "sources"]
+ARTIFACTS = ROOT / "test-artifacts"
+
+
+def open_idle(browser, url, width=1366, height=900):
+    page = browser.new_page(viewport={"width": width, "height": height})
+    page.goto(url)
+    wait_until_idle(page)
+    time.sleep(0.5)
+    wait_until_idle(page)
+    return page
+
+
+def test_present_mode_uses_large_text(server, browser):
+    page = open_idle(browser, f"{server}/timeline?present=1")
+    size = page.evaluate("""() => parseFloat(getComputedStyle(
+        document.querySelector('.chart-summary')).fontSize)""")
+    body = page.evaluate("""() => parseFloat(getComputedStyle(
+        document.querySelector('[data-testid="stMarkdownContainer"] p')).fontSize)""")
+    assert size >= 20 and body >= 20
+    page.close()
+
+
+def test_a_copied_url_restores_a_moved_slider(server, browser):
+    page = open_idle(browser, f"{server}/territories")
+    thumb = page.locator("[data-testid='stSlider'] input[type='range']").first
+    thumb.focus()
+    for _ in range(5):
+        thumb.press("ArrowRight")
+    page.wait_for_function("() => location.search.includes('year=1945')", timeout=15000)
+    wait_until_idle(page)
+    copied = page.url
+    page.close()
+    fresh = open_idle(browser, copied)
+    assert fresh.locator("[data-testid='stSlider'] input[type='range']").first.input_value() == "1945"
+    fresh.close()
+
+
+def test_lesson_next_button(server, browser):
+    page = open_idle(browser, f"{server}/lesson?step=2")
+    page.get_by_role("button", name="Next →").click()
+    page.wait_for_function("() => location.search.includes('step=3')", timeout=15000)
+    wait_until_idle(page)
+    assert "step 3 of 7" in page.locator("h1").first.inner_text()
+    page.close()
+
+
+@pytest.mark.parametrize("path", ALL_PAGES)
+def test_no_serious_accessibility_violation(server, browser, path):
+    if not AXE.exists():
+        pytest.skip("axe-core is not installed (npm ci --prefix tests/js)")
+    page = open_idle(browser, f"{server}/{path}")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("""async () => {
+        const r = await axe.run(document.querySelector('[data-testid="stMain"]'),
+                                {resultTypes: ['violations']});
+        return r.violations.map(v => ({id: v.id, impact: v.impact, n: v.nodes.length,
+                                       target: v.nodes[0].target.join(' ')}));
+    }""")
+    serious = [v for v in result if v["impact"] in ("serious", "critical")]
+    assert serious == [], serious
+    page.close()
+
+
+@pytest.mark.parametrize("path", ALL_PAGES)
+def test_phone_width_has_no_sideways_scroll(server, browser, path):
+    page = open_idle(browser, f"{server}/{path}", width=390, height=844)
+    overflow = page.evaluate("""() => {
+        const main = document.querySelector('[data-testid="stMain"]');
+        return Math.max(document.documentElement.scrollWidth - document.documentElement.clientWidth,
+                        main.scrollWidth - main.clientWidth);
+    }""")
+    assert overflow <= 1
+    page.close()
+
+
+@pytest.mark.parametrize("width, height", [(390, 844), (1366, 768), (1920, 1080)])
+def test_screenshot_every_page(server, browser, width, height):
+    """Screenshots for a person to look at (test-artifacts/); fails only if a page shows an exception."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    for path in ALL_PAGES:
+        query = "?present=1" if width == 1920 else ""
+        page = open_idle(browser, f"{server}/{path}{query}", width, height)
+        time.sleep(1)
+        page.screenshot(path=str(ARTIFACTS / f"{path or 'overview'}_{width}.png"), full_page=True)
+        assert page.locator("[data-testid='stException']").count() == 0
+        page.close()
