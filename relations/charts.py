@@ -5,6 +5,8 @@ Every builder takes the rows it draws and nothing else, so tests can check what 
 
 from __future__ import annotations
 
+import math
+
 import altair as alt
 import pandas as pd
 import plotly.express as px
@@ -26,11 +28,28 @@ def _category_scales(look: theme.Look = theme.DEFAULT_LOOK):
 def _configure(chart: alt.Chart, look: theme.Look = theme.DEFAULT_LOOK) -> alt.Chart:
     return (
         chart.configure(background=look.background)
-        .configure_axis(labelFontSize=look.font_size, titleFontSize=look.font_size, labelFont=theme.FONT,
-                        titleFont=theme.FONT, labelLimit=260, labelColor=look.text, titleColor=look.text,
-                        gridColor=look.grid, domainColor=look.text, tickColor=look.text)
-        .configure_legend(labelFontSize=look.font_size, titleFontSize=look.font_size, labelColor=look.text,
-                          titleColor=look.text, symbolSize=160, orient="bottom", columns=4, labelLimit=300)
+        .configure_axis(
+            labelFontSize=look.font_size,
+            titleFontSize=look.font_size,
+            labelFont=theme.FONT,
+            titleFont=theme.FONT,
+            labelLimit=260,
+            labelColor=look.text,
+            titleColor=look.text,
+            gridColor=look.grid,
+            domainColor=look.text,
+            tickColor=look.text,
+        )
+        .configure_legend(
+            labelFontSize=look.font_size,
+            titleFontSize=look.font_size,
+            labelColor=look.text,
+            titleColor=look.text,
+            symbolSize=160,
+            orient="bottom",
+            columns=4,
+            labelLimit=300,
+        )
         .configure_text(color=look.text)
         .configure_view(strokeWidth=0)
     )
@@ -43,13 +62,19 @@ def era_bands(eras: pd.DataFrame, years: tuple[int, int]) -> pd.DataFrame:
         first, last = max(int(e.start_year), years[0]), min(int(e.end_year), years[1])
         if first > last:
             continue
-        rows.append({"era": e.label, "start": pd.Timestamp(first, 1, 1), "end": pd.Timestamp(last, 12, 31),
-                     "shade": i % 2})
+        rows.append(
+            {"era": e.label, "start": pd.Timestamp(first, 1, 1), "end": pd.Timestamp(last, 12, 31), "shade": i % 2}
+        )
     return pd.DataFrame(rows)
 
 
-def timeline_chart(events: pd.DataFrame, eras: pd.DataFrame, sources: pd.DataFrame,
-                   years: tuple[int, int], look: theme.Look = theme.DEFAULT_LOOK) -> alt.Chart:
+def timeline_chart(
+    events: pd.DataFrame,
+    eras: pd.DataFrame,
+    sources: pd.DataFrame,
+    years: tuple[int, int],
+    look: theme.Look = theme.DEFAULT_LOOK,
+) -> alt.Chart:
     """Every event on one time axis, in lanes by category; spans as bars; eras as background bands.
 
     Click selects an event (selection parameter `event`); the x axis zooms and pans (`zoom`).
@@ -66,36 +91,65 @@ def timeline_chart(events: pd.DataFrame, eras: pd.DataFrame, sources: pd.DataFra
     max_track = int(ev["track"].max()) + 1 if len(ev) else 1
     height = max(240, len(theme.CATEGORIES) * max_track * (LANE_HEIGHT + 6 * look.present))
     x_domain = [pd.Timestamp(years[0], 1, 1).isoformat(), pd.Timestamp(years[1], 12, 31).isoformat()]
-    x = alt.X("start:T", title=None, scale=alt.Scale(domain=x_domain),
-              axis=alt.Axis(format="%Y", tickCount=12, orient="top", labelFontWeight="bold"))
+    x = alt.X(
+        "start:T",
+        title=None,
+        scale=alt.Scale(domain=x_domain),
+        axis=alt.Axis(format="%Y", tickCount=12, orient="top", labelFontWeight="bold"),
+    )
     y = alt.Y("category:N", title=None, sort=theme.CATEGORIES, scale=alt.Scale(domain=theme.CATEGORIES))
     y_offset = alt.YOffset("track:O", scale=alt.Scale(domain=list(range(max_track))))
     pick = alt.selection_point(name="event", fields=["event_id"], on="click", empty=False)
     zoom = alt.selection_interval(name="zoom", bind="scales", encodings=["x"])
-    tooltip = [alt.Tooltip("when:N", title="Date"), alt.Tooltip("title:N", title="Event"),
-               alt.Tooltip("category:N", title="Category"), alt.Tooltip("source:N", title="Source")]
+    tooltip = [
+        alt.Tooltip("when:N", title="Date"),
+        alt.Tooltip("title:N", title="Event"),
+        alt.Tooltip("category:N", title="Category"),
+        alt.Tooltip("source:N", title="Source"),
+    ]
 
     bands = era_bands(eras, years)
     # Two constant-fill layers rather than a colour encoding, so the category colour scale stays the only one.
-    background = alt.layer(*[
-        alt.Chart(bands[bands["shade"] == shade])
-        .mark_rect(opacity=0.7, clip=True, fill=look.era_fill[shade], aria=False)
-        .encode(x="start:T", x2="end:T", tooltip=[alt.Tooltip("era:N", title="Era")])
-        for shade in (0, 1)
-    ])
+    background = alt.layer(
+        *[
+            alt.Chart(bands[bands["shade"] == shade])
+            .mark_rect(opacity=0.7, clip=True, fill=look.era_fill[shade], aria=False)
+            .encode(x="start:T", x2="end:T", tooltip=[alt.Tooltip("era:N", title="Era")])
+            for shade in (0, 1)
+        ]
+    )
     spans = (
         alt.Chart(ev[ev["is_span"]])
-        .mark_bar(height=11 if look.present else 7, cornerRadius=3, opacity=0.85, clip=True,
-                  description="Events that last for a span of time")
-        .encode(x=x, x2="end:T", y=y, yOffset=y_offset, color=alt.Color("category:N", scale=color, legend=None),
-                tooltip=tooltip)
+        .mark_bar(
+            height=11 if look.present else 7,
+            cornerRadius=3,
+            opacity=0.85,
+            clip=True,
+            description="Events that last for a span of time",
+        )
+        .encode(
+            x=x,
+            x2="end:T",
+            y=y,
+            yOffset=y_offset,
+            color=alt.Color("category:N", scale=color, legend=None),
+            tooltip=tooltip,
+        )
     )
     points = (
         alt.Chart(ev)
-        .mark_point(filled=True, size=look.point_size, strokeWidth=1.5, opacity=1, clip=True,
-                    description="Events, one mark each")
+        .mark_point(
+            filled=True,
+            size=look.point_size,
+            strokeWidth=1.5,
+            opacity=1,
+            clip=True,
+            description="Events, one mark each",
+        )
         .encode(
-            x=x, y=y, yOffset=y_offset,
+            x=x,
+            y=y,
+            yOffset=y_offset,
             color=alt.Color("category:N", scale=color, title="Category"),
             shape=alt.Shape("category:N", scale=shape, title="Category"),
             stroke=alt.condition(pick, alt.value(look.text), alt.value(look.background)),
@@ -108,63 +162,107 @@ def timeline_chart(events: pd.DataFrame, eras: pd.DataFrame, sources: pd.DataFra
     return _configure(chart, look)
 
 
-def eras_strip(eras: pd.DataFrame, years: tuple[int, int] = (1917, 1999),
-               look: theme.Look = theme.DEFAULT_LOOK) -> alt.Chart:
+def eras_strip(
+    eras: pd.DataFrame, years: tuple[int, int] = (1917, 1999), look: theme.Look = theme.DEFAULT_LOOK
+) -> alt.Chart:
     bands = era_bands(eras, years)
     bands["label"] = bands["era"].str.split(":").str[0]
-    base = alt.Chart(bands).encode(x=alt.X("start:T", title=None, axis=alt.Axis(format="%Y", tickCount=10)),
-                                   x2="end:T")
+    base = alt.Chart(bands).encode(x=alt.X("start:T", title=None, axis=alt.Axis(format="%Y", tickCount=10)), x2="end:T")
     rect = base.mark_rect(stroke=look.background, strokeWidth=2, description="The article's eras").encode(
         color=alt.Color("era:N", sort=list(bands["era"]), legend=None, scale=alt.Scale(range=theme.ERA_TINTS)),
-        tooltip=[alt.Tooltip("era:N", title="Era")])
-    text = base.mark_text(fontSize=look.font_size - 1, fontWeight="bold", color="#000000", dy=0, aria=False).encode(
-        x=alt.X("mid:T"), text="label:N").transform_calculate(mid="(datum.start + datum.end) / 2")
+        tooltip=[alt.Tooltip("era:N", title="Era")],
+    )
+    text = (
+        base.mark_text(fontSize=look.font_size - 1, fontWeight="bold", color="#000000", dy=0, aria=False)
+        .encode(x=alt.X("mid:T"), text="label:N")
+        .transform_calculate(mid="(datum.start + datum.end) / 2")
+    )
     return _configure(alt.layer(rect, text).properties(height=90 if look.present else 70, width="container"), look)
 
 
 # --------------------------------------------------------------------------- trade
 
 
-def trade_figure(wide: pd.DataFrame, unit: str, flows: list[str], key_events: pd.DataFrame,
-                 log_scale: bool = False, source_label: str = "", look: theme.Look = theme.DEFAULT_LOOK) -> go.Figure:
+def trade_figure(
+    wide: pd.DataFrame,
+    unit: str,
+    flows: list[str],
+    key_events: pd.DataFrame,
+    log_scale: bool = False,
+    source_label: str = "",
+    look: theme.Look = theme.DEFAULT_LOOK,
+) -> go.Figure:
     """Japan's exports, imports, total and balance by year; NaN years are gaps, never joined or zeroed."""
     fig = go.Figure()
     symbols = {"exports": "circle", "imports": "square", "total": "diamond", "balance": "triangle-up"}
     for flow in flows:
         color, dash = theme.FLOW_STYLE[flow]
         y = wide[flow].astype("float64")  # pd.NA -> NaN so Plotly leaves a gap
-        fig.add_trace(go.Scatter(
-            x=wide["year"], y=y, name=flow.capitalize(), mode="lines+markers",
-            line=dict(color=look.color(color), dash=dash, width=look.line_width),
-            marker=dict(symbol=symbols[flow], size=look.marker_size),
-            connectgaps=False,
-            customdata=wide[["series_id", "source_id"]].fillna("").to_numpy(),
-            hovertemplate=f"<b>{flow.capitalize()}</b> %{{x}}: %{{y:,.1f}} {unit}"
-                          "<br>series: %{customdata[0]}<br>source: %{customdata[1]}<extra></extra>",
-        ))
+        fig.add_trace(
+            go.Scatter(
+                x=wide["year"],
+                y=y,
+                name=flow.capitalize(),
+                mode="lines+markers",
+                line=dict(color=look.color(color), dash=dash, width=look.line_width),
+                marker=dict(symbol=symbols[flow], size=look.marker_size),
+                connectgaps=False,
+                customdata=wide[["series_id", "source_id"]].fillna("").to_numpy(),
+                hovertemplate=f"<b>{flow.capitalize()}</b> %{{x}}: %{{y:,.1f}} {unit}"
+                "<br>series: %{customdata[0]}<br>source: %{customdata[1]}<extra></extra>",
+            )
+        )
     if len(key_events):
         for row in key_events.itertuples():
-            fig.add_vline(x=row.start.year + (row.start.day_of_year - 1) / 365, line_width=1, line_dash="dot",
-                          line_color=look.grid)
-        fig.add_trace(go.Scatter(
-            x=[r.start.year + (r.start.day_of_year - 1) / 365 for r in key_events.itertuples()],
-            y=[1.0] * len(key_events), yaxis="y2", mode="markers", name="Key events",
-            marker=dict(symbol="triangle-down", size=look.marker_size + 5, color=look.text),
-            text=[f"{r.date}: {r.title}" for r in key_events.itertuples()],
-            hovertemplate="%{text}<extra></extra>",
-        ))
+            fig.add_vline(
+                x=row.start.year + (row.start.day_of_year - 1) / 365,
+                line_width=1,
+                line_dash="dot",
+                line_color=look.grid,
+            )
+        fig.add_trace(
+            go.Scatter(
+                x=[r.start.year + (r.start.day_of_year - 1) / 365 for r in key_events.itertuples()],
+                y=[1.0] * len(key_events),
+                yaxis="y2",
+                mode="markers",
+                name="Key events",
+                marker=dict(symbol="triangle-down", size=look.marker_size + 5, color=look.text),
+                text=[f"{r.date}: {r.title}" for r in key_events.itertuples()],
+                hovertemplate="%{text}<extra></extra>",
+            )
+        )
     fig.update_layout(
         font=dict(family=theme.FONT, size=look.font_size + 1, color=look.text),
-        yaxis=dict(title=unit, type="log" if log_scale else "linear", gridcolor=look.grid, zeroline=True,
-                   zerolinecolor=look.text),
+        yaxis=dict(
+            title=unit,
+            type="log" if log_scale else "linear",
+            gridcolor=look.grid,
+            zeroline=True,
+            zerolinecolor=look.text,
+        ),
         yaxis2=dict(overlaying="y", range=[0, 1.05], visible=False, fixedrange=True),
         xaxis=dict(title=None, gridcolor=look.grid, dtick=5),
-        legend=dict(orientation="h", y=-0.15), margin=dict(l=70, r=20, t=30, b=60),
-        height=560 if look.present else 480, plot_bgcolor=look.background, paper_bgcolor=look.background,
+        legend=dict(orientation="h", y=-0.15),
+        margin=dict(l=70, r=20, t=30, b=60),
+        height=560 if look.present else 480,
+        plot_bgcolor=look.background,
+        paper_bgcolor=look.background,
         hovermode="closest",
-        annotations=[dict(text=source_label, x=0, y=-0.28, xref="paper", yref="paper", showarrow=False,
-                          font=dict(size=look.font_size - 2, color=look.text), xanchor="left")]
-        if source_label else [],
+        annotations=[
+            dict(
+                text=source_label,
+                x=0,
+                y=-0.28,
+                xref="paper",
+                yref="paper",
+                showarrow=False,
+                font=dict(size=look.font_size - 2, color=look.text),
+                xanchor="left",
+            )
+        ]
+        if source_label
+        else [],
     )
     return fig
 
@@ -172,9 +270,16 @@ def trade_figure(wide: pd.DataFrame, unit: str, flows: list[str], key_events: pd
 # --------------------------------------------------------------------------- treaties, conflicts, people
 
 
-def span_figure(frame: pd.DataFrame, label: str, color_by: str, color_map: dict[str, str],
-                hover: list[str], open_end: pd.Timestamp, height_per_row: int = 28,
-                look: theme.Look = theme.DEFAULT_LOOK) -> go.Figure:
+def span_figure(
+    frame: pd.DataFrame,
+    label: str,
+    color_by: str,
+    color_map: dict[str, str],
+    hover: list[str],
+    open_end: pd.Timestamp,
+    height_per_row: int = 28,
+    look: theme.Look = theme.DEFAULT_LOOK,
+) -> go.Figure:
     """Horizontal bars from `start` to `end`; rows without a known end run to `open_end`, hatched."""
     f = frame.sort_values("start").copy()
     f["bar_end"] = f["end"].where(f["end_known"], open_end)
@@ -182,8 +287,14 @@ def span_figure(frame: pd.DataFrame, label: str, color_by: str, color_map: dict[
     f["status"] = f["end_known"].map({True: "end recorded", False: "no end date in sources"})
     f["row_label"] = f[label].map(lambda s: s if len(s) <= 48 else s[:46] + "…")
     fig = px.timeline(
-        f, x_start="start", x_end="bar_end", y="row_label", color=color_by, color_discrete_map=color_map,
-        pattern_shape="status", pattern_shape_map={"end recorded": "", "no end date in sources": "/"},
+        f,
+        x_start="start",
+        x_end="bar_end",
+        y="row_label",
+        color=color_by,
+        color_discrete_map=color_map,
+        pattern_shape="status",
+        pattern_shape_map={"end recorded": "", "no end date in sources": "/"},
         hover_data={c: True for c in hover} | {"row_label": False, "bar_end": False, "start": False},
     )
     fig.update_traces(marker_line_color=look.text, marker_line_width=1)
@@ -192,40 +303,66 @@ def span_figure(frame: pd.DataFrame, label: str, color_by: str, color_map: dict[
     fig.update_layout(
         font=dict(family=theme.FONT, size=look.font_size, color=look.text),
         xaxis=dict(title=None, gridcolor=look.grid, side="top"),
-        height=max(320, 120 + row_height * len(f)), legend=dict(orientation="h", y=-0.08, title=None),
-        margin=dict(l=10, r=20, t=20, b=40), plot_bgcolor=look.background, paper_bgcolor=look.background,
+        height=max(320, 120 + row_height * len(f)),
+        legend=dict(orientation="h", y=-0.08, title=None),
+        margin=dict(l=10, r=20, t=20, b=40),
+        plot_bgcolor=look.background,
+        paper_bgcolor=look.background,
     )
     return fig
 
 
 def conflicts_figure(conflicts: pd.DataFrame, look: theme.Look = theme.DEFAULT_LOOK) -> go.Figure:
     """Wars and disputes over time: x = date, y = COW hostility level; symbol by kind, size by fatalities."""
-    levels = {1: "1 no militarized action", 2: "2 threat", 3: "3 display of force", 4: "4 use of force",
-              5: "5 war"}
-    fatal_size = {"": 10, "none": 10, "1–25": 13, "26–100": 16, "101–250": 19, "251–500": 22, "501–999": 25,
-                  "more than 999": 30}
+    levels = {1: "1 no militarized action", 2: "2 threat", 3: "3 display of force", 4: "4 use of force", 5: "5 war"}
+    fatal_size = {
+        "": 10,
+        "none": 10,
+        "1–25": 13,
+        "26–100": 16,
+        "101–250": 19,
+        "251–500": 22,
+        "501–999": 25,
+        "more than 999": 30,
+    }
     fig = go.Figure()
-    styles = {"interstate war": (theme.OKABE_ITO["vermillion"], "diamond"),
-              "militarized dispute": (theme.OKABE_ITO["blue"], "circle")}
+    styles = {
+        "interstate war": (theme.OKABE_ITO["vermillion"], "diamond"),
+        "militarized dispute": (theme.OKABE_ITO["blue"], "circle"),
+    }
     for kind, group in conflicts.groupby("kind"):
         color, symbol = styles[kind]
-        fig.add_trace(go.Scatter(
-            x=group["start"], y=group["hostility_level"].astype(int).map(levels), mode="markers", name=kind,
-            marker=dict(color=color, symbol=symbol,
-                        size=group["fatality_band"].map(fatal_size).fillna(10) * (1.4 if look.present else 1),
-                        line=dict(color=look.text, width=1), opacity=0.85),
-            customdata=group[["name", "start_date", "end_date", "highest_action", "fatality_band", "note"]]
-            .fillna("").to_numpy(),
-            hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]} – %{customdata[2]}"
-                          "<br>highest action: %{customdata[3]}<br>fatalities: %{customdata[4]}"
-                          "<br>%{customdata[5]}<extra></extra>",
-        ))
+        fig.add_trace(
+            go.Scatter(
+                x=group["start"],
+                y=group["hostility_level"].astype(int).map(levels),
+                mode="markers",
+                name=kind,
+                marker=dict(
+                    color=color,
+                    symbol=symbol,
+                    size=group["fatality_band"].map(fatal_size).fillna(10) * (1.4 if look.present else 1),
+                    line=dict(color=look.text, width=1),
+                    opacity=0.85,
+                ),
+                customdata=group[["name", "start_date", "end_date", "highest_action", "fatality_band", "note"]]
+                .fillna("")
+                .to_numpy(),
+                hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]} – %{customdata[2]}"
+                "<br>highest action: %{customdata[3]}<br>fatalities: %{customdata[4]}"
+                "<br>%{customdata[5]}<extra></extra>",
+            )
+        )
     fig.update_layout(
         font=dict(family=theme.FONT, size=look.font_size, color=look.text),
-        yaxis=dict(title="COW hostility level", categoryorder="array", categoryarray=list(levels.values()),
-                   gridcolor=look.grid),
-        xaxis=dict(type="date", title=None, gridcolor=look.grid), height=500 if look.present else 420,
-        legend=dict(orientation="h", y=-0.15), margin=dict(l=10, r=20, t=20, b=40), plot_bgcolor=look.background,
+        yaxis=dict(
+            title="COW hostility level", categoryorder="array", categoryarray=list(levels.values()), gridcolor=look.grid
+        ),
+        xaxis=dict(type="date", title=None, gridcolor=look.grid),
+        height=500 if look.present else 420,
+        legend=dict(orientation="h", y=-0.15),
+        margin=dict(l=10, r=20, t=20, b=40),
+        plot_bgcolor=look.background,
         paper_bgcolor=look.background,
     )
     return fig
@@ -234,8 +371,37 @@ def conflicts_figure(conflicts: pd.DataFrame, look: theme.Look = theme.DEFAULT_L
 # --------------------------------------------------------------------------- map
 
 
-def map_chart(layers: dict, holders: dict[str, dict], names: dict[str, str], year: int,
-              look: theme.Look = theme.DEFAULT_LOOK, other_names: dict[str, str] | None = None) -> alt.Chart:
+# The four disputed islands sit a few kilometres apart: their labels are stacked in a column beside them.
+SOUTHERN_ISLANDS = ("etorofu", "kunashiri", "shikotan", "habomai")
+
+
+def _stack_labels(labels: pd.DataFrame, ids: tuple[str, ...], scale: float, font_px: int) -> pd.DataFrame:
+    """Give the labels of `ids` one line each, top to bottom in the given order, east of the islands."""
+    out = labels.copy()
+    rows = out[out["territory_id"].isin(ids)]
+    if rows.empty:
+        return out
+    top = rows["lat"].max() + 0.3
+    lat = top
+    for territory in ids:
+        idx = out.index[out["territory_id"] == territory]
+        if len(idx) == 0:
+            continue
+        px_per_degree = scale * math.pi / 180 / math.cos(math.radians(lat))
+        out.loc[idx, "lat"] = lat
+        out.loc[idx, "lon"] = rows["lon"].max() + 0.4
+        lat -= font_px * 1.35 / px_per_degree
+    return out
+
+
+def map_chart(
+    layers: dict,
+    holders: dict[str, dict],
+    names: dict[str, str],
+    year: int,
+    look: theme.Look = theme.DEFAULT_LOOK,
+    other_names: dict[str, str] | None = None,
+) -> alt.Chart:
     """Who held each territory in `year`: Natural Earth land drawn offline with Altair geoshape.
 
     `holders` comes from filters.holders_in_year, `names` maps territory_id to the label in the chosen
@@ -248,35 +414,64 @@ def map_chart(layers: dict, holders: dict[str, dict], names: dict[str, str], yea
         p = f["properties"]
         if p["layer"] == "territory":
             h = holders.get(p["territory_id"], {"holder": "not recorded", "source_ids": ""})
-            territory.append({**f, "properties": {**p, "holder": h["holder"], "name": names.get(p["territory_id"], ""),
-                                                  "other_name": (other_names or {}).get(p["territory_id"], ""),
-                                                  "sources": h.get("source_ids", "")}})
+            territory.append(
+                {
+                    **f,
+                    "properties": {
+                        **p,
+                        "holder": h["holder"],
+                        "name": names.get(p["territory_id"], ""),
+                        "other_name": (other_names or {}).get(p["territory_id"], ""),
+                        "sources": h.get("source_ids", ""),
+                    },
+                }
+            )
         elif p["layer"] == "context":
             context.append(f)
         else:
-            cities.append({"name": p["name"], "lon": f["geometry"]["coordinates"][0],
-                           "lat": f["geometry"]["coordinates"][1]})
-    projection = dict(type="mercator", center=[145.5, 48.2], scale=1250)
-    land = alt.Chart(alt.Data(values=context)).mark_geoshape(fill=look.era_fill[1], stroke="#9A9A9A", aria=False,
-                                                             strokeWidth=0.6)
+            cities.append(
+                {"name": p["name"], "lon": f["geometry"]["coordinates"][0], "lat": f["geometry"]["coordinates"][1]}
+            )
+    projection = dict(type="mercator", center=[145.5, 48.2], scale=1600 if look.present else 1250)
+    land = alt.Chart(alt.Data(values=context)).mark_geoshape(
+        fill=look.era_fill[1], stroke="#9A9A9A", aria=False, strokeWidth=0.6
+    )
     held = (
         alt.Chart(alt.Data(values=territory))
         .mark_geoshape(stroke=look.text, strokeWidth=1.2, description="Territories coloured by who held them")
         .encode(
-            color=alt.Color("properties.holder:N", scale=color, title=f"Held at the end of {year}",
-                            legend=alt.Legend(orient="bottom", columns=4, symbolType="square",
-                                              values=sorted({t["properties"]["holder"] for t in territory}))),
-            tooltip=[alt.Tooltip("properties.name:N", title="Territory"),
-                     alt.Tooltip("properties.other_name:N", title="Also called"),
-                     alt.Tooltip("properties.holder:N", title=f"Held in {year} by"),
-                     alt.Tooltip("properties.sources:N", title="Source ids")],
+            color=alt.Color(
+                "properties.holder:N",
+                scale=color,
+                title=f"Held at the end of {year}",
+                legend=alt.Legend(
+                    orient="bottom",
+                    columns=4,
+                    symbolType="square",
+                    values=sorted({t["properties"]["holder"] for t in territory}),
+                ),
+            ),
+            tooltip=[
+                alt.Tooltip("properties.name:N", title="Territory"),
+                alt.Tooltip("properties.other_name:N", title="Also called"),
+                alt.Tooltip("properties.holder:N", title=f"Held in {year} by"),
+                alt.Tooltip("properties.sources:N", title="Source ids"),
+            ],
         )
     )
-    labels = pd.DataFrame([{"lon": t["properties"]["label_lon"], "lat": t["properties"]["label_lat"],
-                            # The holder is written next to the name: colour is never the only cue.
-                            "name": f'{t["properties"]["name"]}: {t["properties"]["holder"]}',
-                            "holder": t["properties"]["holder"]}
-                           for t in territory])
+    labels = pd.DataFrame(
+        [
+            {
+                "territory_id": t["properties"]["territory_id"],
+                "lon": t["properties"]["label_lon"],
+                "lat": t["properties"]["label_lat"],
+                # The holder is written next to the name: colour is never the only cue.
+                "name": f"{t['properties']['name']}: {t['properties']['holder']}",
+            }
+            for t in territory
+        ]
+    )
+    labels = _stack_labels(labels, SOUTHERN_ISLANDS, projection["scale"], look.font_size + 1)
     text = (
         alt.Chart(labels)
         .mark_text(fontSize=look.font_size + 1, fontWeight="bold", align="left", dx=10, color=look.text, aria=False)
@@ -287,15 +482,23 @@ def map_chart(layers: dict, holders: dict[str, dict], names: dict[str, str], yea
         .mark_circle(size=40, color=look.text, description="Cities (modern names)")
         .encode(longitude="lon:Q", latitude="lat:Q", tooltip=[alt.Tooltip("name:N", title="City (modern name)")])
     )
-    city_text = alt.Chart(pd.DataFrame(cities)).mark_text(fontSize=look.font_size - 3, dx=6, align="left", aria=False,
-                                                          color=look.text).encode(
-        longitude="lon:Q", latitude="lat:Q", text="name:N")
-    chart = alt.layer(land, held, city_points, city_text, text).project(**projection).properties(
-        height=640, width="container")
+    city_text = (
+        alt.Chart(pd.DataFrame(cities))
+        .mark_text(fontSize=look.font_size - 3, dx=6, align="left", aria=False, color=look.text)
+        .encode(longitude="lon:Q", latitude="lat:Q", text="name:N")
+    )
+    chart = (
+        alt.layer(land, held, city_points, city_text, text)
+        .project(**projection)
+        .properties(height=640, width="container")
+    )
     return _configure(chart, look)
 
 
 # Plotly's camera button saves PNG; the same button can save SVG (set per chart by the page if wanted).
-PLOTLY_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2},
-                 "modeBarButtonsToAdd": ["toImage"]}
+PLOTLY_CONFIG = {
+    "displaylogo": False,
+    "toImageButtonOptions": {"format": "png", "scale": 2},
+    "modeBarButtonsToAdd": ["toImage"],
+}
 PLOTLY_CONFIG_SVG = {**PLOTLY_CONFIG, "toImageButtonOptions": {"format": "svg"}}

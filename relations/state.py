@@ -150,11 +150,11 @@ BASE_CSS = """
 PRESENT_CSS = BASE_CSS + """
 <style>
 [data-testid="stMainBlockContainer"] p, [data-testid="stMainBlockContainer"] li,
-[data-testid="stMainBlockContainer"] label, [data-testid="stMainBlockContainer"] span,
-[data-testid="stMarkdownContainer"], [data-testid="stCaptionContainer"], .chart-summary
+[data-testid="stMainBlockContainer"] label, [data-testid="stCaptionContainer"], .chart-summary
 { font-size: 22px !important; line-height: 1.45 !important; }
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p { opacity: 1 !important; }
-h1 { font-size: 2.8rem !important; }
+h1, h1 span { font-size: 3rem !important; }
+h2, h3, h2 span, h3 span { font-size: 2rem !important; }
 [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"] { display: none !important; }
 </style>
 """
