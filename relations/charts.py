@@ -49,6 +49,7 @@ def _configure(chart: alt.Chart, look: theme.Look = theme.DEFAULT_LOOK) -> alt.C
             orient="bottom",
             columns=4,
             labelLimit=300,
+            titleLimit=500,
         )
         .configure_text(color=look.text)
         .configure_view(strokeWidth=0)
@@ -490,7 +491,7 @@ def map_chart(
     chart = (
         alt.layer(land, held, city_points, city_text, text)
         .project(**projection)
-        .properties(height=640, width="container")
+        .properties(height=800 if look.present else 640, width="container")
     )
     return _configure(chart, look)
 
