@@ -1,11 +1,11 @@
 import streamlit as st
 
-from relations import data, filters, geo, lesson
+from relations import charts, data, views
 from relations.params import PARAMS
 from relations.state import load, look, param_value, set_param, summary
 from relations.text import md_escape
 
-steps, events, eras, sources = load(data.lesson), load(data.events), load(data.eras), load(data.sources)
+steps, eras = load(data.lesson), load(data.eras)
 count = len(steps)
 step = min(max(int(param_value("step")), 1), count)
 row = steps[steps["step"] == step].iloc[0]
@@ -20,21 +20,16 @@ def go(to: int) -> None:
 
 
 nav = st.columns([1, 1, 4])
-nav[0].button("← Previous", on_click=go, args=(step - 1,), disabled=step == 1, key="previous",
-              width="stretch")
+nav[0].button("← Previous", on_click=go, args=(step - 1,), disabled=step == 1, key="previous", width="stretch")
 nav[1].button("Next →", on_click=go, args=(step + 1,), disabled=step == count, key="next", width="stretch")
 
 st.markdown(md_escape(row["narrative"]))
-years = (int(row["start_year"]), int(row["end_year"]))
-spec = lesson.chart_for(row, load(data.trade), load(data.territorial_changes), load(data.place_names),
-                        events, eras, sources, look(), geo.layers(), param_value("names"))
-summary(spec.sentence)
-if spec.kind == "plotly":
-    st.plotly_chart(spec.figure, width="stretch", key=f"lesson_chart_{step}")
+view, kind, key = load(lambda: views.lesson_step(step, param_value("names"), look()))
+summary(view.sentence)
+if kind == "plotly":
+    st.plotly_chart(view.figure, width="stretch", key=f"lesson_chart_{step}", config=charts.PLOTLY_CONFIG)
 else:
-    st.altair_chart(spec.figure, width="stretch", key=f"lesson_chart_{step}")
+    st.vega_lite_chart(spec=view.figure, width="stretch", key=f"lesson_chart_{step}")
 
 st.subheader("Key events of this period")
-key = lesson.key_events(events, row)
-key = key.assign(source=filters.source_labels(key, sources))
 st.dataframe(key[["date", "title", "description", "source"]], hide_index=True, width="stretch")

@@ -1,6 +1,6 @@
 import streamlit as st
 
-from relations import charts, data, summaries
+from relations import views
 from relations.state import load, look, summary
 
 st.title("Japan and the Soviet Union, 1917–1991")
@@ -10,26 +10,35 @@ st.markdown(
     "**Every figure and date links to the source it comes from.**"
 )
 
-facts = summaries.headline_facts(load(data.events), load(data.treaties), load(data.trade),
-                                 load(data.territorial_changes))
+facts = load(lambda: views.headline(look()))
 for col, (label, value, note) in zip(st.columns(4), facts):
     col.metric(label, value, help=note)
 
 st.subheader("The article's eras")
-eras = load(data.eras)
-summary(summaries.eras_sentence(eras))
-st.altair_chart(charts.eras_strip(eras, look=look()), width="stretch")
+strip = load(lambda: views.eras_strip(look()))
+eras = strip.table
+summary(strip.sentence)
+st.vega_lite_chart(spec=strip.figure, width="stretch")
 with st.expander("The eras as a table"):
     st.dataframe(eras[["label", "start_year", "end_year"]], hide_index=True, width="stretch")
 
 st.subheader("Where to go next")
-st.page_link("app_pages/lesson.py", label="Lesson: the story in seven steps, one era at a time",
-             icon=":material/school:")
-st.page_link("app_pages/timeline.py", label="Timeline: every event, click one to read its sources",
-             icon=":material/timeline:")
-st.page_link("app_pages/trade.py", label="Trade: exports and imports year by year, in yen or dollars",
-             icon=":material/show_chart:")
-st.page_link("app_pages/territories.py", label="Territories: who held Sakhalin and the Kurils in any year",
-             icon=":material/map:")
-st.page_link("app_pages/sources.py", label="Sources & data: downloads, data dictionary and how to cite",
-             icon=":material/menu_book:")
+st.page_link(
+    "app_pages/lesson.py", label="Lesson: the story in seven steps, one era at a time", icon=":material/school:"
+)
+st.page_link(
+    "app_pages/timeline.py", label="Timeline: every event, click one to read its sources", icon=":material/timeline:"
+)
+st.page_link(
+    "app_pages/trade.py",
+    label="Trade: exports and imports year by year, in yen or dollars",
+    icon=":material/show_chart:",
+)
+st.page_link(
+    "app_pages/territories.py", label="Territories: who held Sakhalin and the Kurils in any year", icon=":material/map:"
+)
+st.page_link(
+    "app_pages/sources.py",
+    label="Sources & data: downloads, data dictionary and how to cite",
+    icon=":material/menu_book:",
+)

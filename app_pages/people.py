@@ -5,8 +5,10 @@ from relations.state import bound, load, summary
 from relations.text import safe_csv
 
 st.title("People")
-st.markdown("Ambassadors in both directions, and the leaders and ministers the events mention. Dates are as "
-            "precise as the source: a year alone means the source gave only the year.")
+st.markdown(
+    "Ambassadors in both directions, and the leaders and ministers the events mention. Dates are as "
+    "precise as the source: a year alone means the source gave only the year."
+)
 
 people, sources = load(data.people), load(data.sources)
 GROUPS = {
@@ -22,9 +24,12 @@ GROUPS = {
 group = bound(st.radio, "group", label="Group", options=list(GROUPS), format_func=GROUPS.get, horizontal=True)
 rows = people[people["group"] == group].copy()
 rows["source"] = filters.source_labels(rows, sources)
-summary(f"{len(rows)} {GROUPS[group].lower()} in the table; {int((rows['start'].str.len() == 4).sum())} have "
-        "start dates known only to the year.")
+summary(
+    f"{len(rows)} {GROUPS[group].lower()} in the table; {int((rows['start'].str.len() == 4).sum())} have "
+    "start dates known only to the year."
+)
 columns = ["name", "name_native", "role", "start", "end", "source", "note"]
 st.dataframe(rows[columns], hide_index=True, width="stretch")
-st.download_button("Download this table (CSV)", safe_csv(rows[columns]), "people.csv", "text/csv",
-                   key="download_people")
+st.download_button(
+    "Download this table (CSV)", lambda: safe_csv(rows[columns]), "people.csv", "text/csv", key="download_people"
+)

@@ -1,28 +1,31 @@
 import streamlit as st
 
-from relations import charts, data, filters, geo
+from relations import data, views
 from relations.state import bound, load, look, param_value, summary
 from relations.text import safe_csv
 
 st.title("Territories: who held what, when")
-st.markdown("Southern and northern Sakhalin, the Kuril Islands and the four islands Japan calls the Northern "
-            "Territories. Move the slider to see who held each at the end of that year.")
+st.markdown(
+    "Southern and northern Sakhalin, the Kuril Islands and the four islands Japan calls the Northern "
+    "Territories. Move the slider to see who held each at the end of that year."
+)
 
-changes, names, boundaries = load(data.territorial_changes), load(data.place_names), load(data.boundaries)
+boundaries = load(data.boundaries)
 year = bound(st.slider, "year", label="Year", min_value=1855, max_value=1999)
 language = param_value("names")  # chosen in the sidebar, followed by every page
-holders = filters.holders_in_year(changes, year)
-labels, other = geo.labels(names, language), geo.labels(names, "ru" if language == "ja" else "ja")
-summary(geo.holders_sentence(holders, names, year))
-st.altair_chart(charts.map_chart(geo.layers(), holders, labels, year, look(), other), width="stretch",
-                key="map_chart")
+view = load(lambda: views.territories(year, language, look()))
+summary(view.sentence)
+st.vega_lite_chart(spec=view.figure, width="stretch", key="map_chart")
 line = boundaries.iloc[0]
-st.caption(f"Map: Natural Earth (public domain), drawn offline. The Sakhalin border of {line['valid_from'][:4]}–"
-           f"{line['valid_to'][:4]} follows the {int(line['latitude'])}th parallel, as the Treaty of Portsmouth "
-           "set it. Coastlines are today's; cities carry their modern names.")
+st.caption(
+    f"Map: Natural Earth (public domain), drawn offline. The Sakhalin border of {line['valid_from'][:4]}–"
+    f"{line['valid_to'][:4]} follows the {int(line['latitude'])}th parallel, as the Treaty of Portsmouth "
+    "set it. Coastlines are today's; cities carry their modern names."
+)
 
 st.subheader("Territorial changes")
-table = geo.changes_table(changes, names, language)
+table = view.table
 st.dataframe(table, hide_index=True, width="stretch")
-st.download_button("Download this table (CSV)", safe_csv(table), "territorial_changes.csv", "text/csv",
-                   key="download_changes")
+st.download_button(
+    "Download this table (CSV)", lambda: safe_csv(table), "territorial_changes.csv", "text/csv", key="download_changes"
+)

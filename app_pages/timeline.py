@@ -1,41 +1,61 @@
 import pandas as pd
 import streamlit as st
 
-from relations import charts, data, filters, summaries, theme, uploads
+from relations import data, filters, theme, uploads, views
 from relations.params import PARAMS
 from relations.state import bound, load, look, set_param, summary, year_range
 from relations.text import md_escape, safe_csv
 
 st.title("Timeline")
-st.markdown("Every dated event in one view, in lanes by category. Wars, occupations and pacts in force are "
-            "bars; the grey bands are the article's eras. **Click a mark** (or choose below) to read its "
-            "description and sources; scroll or drag on the chart to zoom and pan.")
+st.markdown(
+    "Every dated event in one view, in lanes by category. Wars, occupations and pacts in force are "
+    "bars; the grey bands are the article's eras. **Click a mark** (or choose below) to read its "
+    "description and sources; scroll or drag on the chart to zoom and pan."
+)
 
-events, eras, sources = load(data.events), load(data.eras), load(data.sources)
+events, sources = load(data.events), load(data.sources)
 mine = st.session_state.get("uploaded_events")
-all_events = filters.with_bounds(pd.concat([events, mine], ignore_index=True) if mine is not None else events)
 c1, c2 = st.columns([3, 2])
 with c1:
     years = year_range()
 with c2:
     categories = bound(st.multiselect, "cats", label="Categories", options=theme.CATEGORIES)
-unverified = bound(st.toggle, "unverified", label="Include events that rest on a single mirror or summary site",
-                   help="Off by default: such rows need a second source before they are shown to a class.")
-shown = filters.filter_events(all_events, categories, years, unverified)
-summary(summaries.timeline_sentence(shown, years))
+unverified = bound(
+    st.toggle,
+    "unverified",
+    label="Include events that rest on a single mirror or summary site",
+    help="Off by default: such rows need a second source before they are shown to a class.",
+)
+if mine is None:
+    view = load(lambda: views.timeline(tuple(categories), years, unverified, look()))
+else:
+    view = load(lambda: views.timeline_with_uploads(mine, categories, years, unverified, look()))
+shown = view.table
+summary(view.sentence)
 
 clicked = st.session_state.get("timeline_chart", {}).get("selection", {}).get("event", [])
 event_param = PARAMS["event"].with_known(shown["event_id"])
 if clicked and clicked[0].get("event_id") in set(shown["event_id"]):
     set_param("event", clicked[0]["event_id"], event_param)
-st.altair_chart(charts.timeline_chart(shown, eras, sources, years, look()), width="stretch",
-                on_select="rerun", key="timeline_chart")
-st.download_button("Download these events (CSV)", safe_csv(shown.drop(columns=["start", "end", "is_span"])),
-                   "events.csv", "text/csv", key="download_events")
+st.vega_lite_chart(spec=view.figure, width="stretch", on_select="rerun", key="timeline_chart")
+st.download_button(
+    "Download these events (CSV)",
+    lambda: safe_csv(shown.drop(columns=["start", "end", "is_span"])),
+    "events.csv",
+    "text/csv",
+    key="download_events",
+    on_click="ignore",
+)
 
 labels = dict(zip(shown["event_id"], shown["date"] + " · " + shown["title"]))
-choice = bound(st.selectbox, "event", event_param, label="Event details", options=[None, *labels],
-               format_func=lambda i: "Choose an event…" if i is None else labels.get(i, i))
+choice = bound(
+    st.selectbox,
+    "event",
+    event_param,
+    label="Event details",
+    options=[None, *labels],
+    format_func=lambda i: "Choose an event…" if i is None else labels.get(i, i),
+)
 if choice:
     event = shown[shown["event_id"] == choice].iloc[0]
     when = event["date"] + (" – " + event["end_date"] if event["end_date"] else "")
@@ -46,21 +66,41 @@ if choice:
     if event.get("source_text"):
         st.markdown("**Source (your upload):** " + md_escape(event["source_text"]))
     else:
-        st.dataframe(filters.source_list(event["source_ids"], sources)[["citation", "url", "licence"]],
-                     column_config={"url": st.column_config.LinkColumn("Link")}, hide_index=True)
+        st.dataframe(
+            filters.source_list(event["source_ids"], sources)[["citation", "url", "licence"]],
+            column_config={"url": st.column_config.LinkColumn("Link")},
+            hide_index=True,
+        )
 
 with st.expander(f"The {len(shown)} events as a table"):
-    st.dataframe(shown[["date", "end_date", "title", "category", "description", "source_ids", "evidence"]],
-                 hide_index=True, width="stretch")
+    st.dataframe(
+        shown[["date", "end_date", "title", "category", "description", "source_ids", "evidence"]],
+        hide_index=True,
+        width="stretch",
+    )
 
 with st.expander("Add your own events (kept in this browser session only)"):
     example = events[events["category"] == "treaty"].iloc[0]
-    st.download_button("Download the template (CSV)", uploads.template(
-        {"date": example["date"], "title": "Example: " + example["title"], "category": "treaty",
-         "description": "Replace this row with your own events.", "source": "Where you read it"}),
-        "my_events_template.csv", "text/csv", key="download_template")
-    file = st.file_uploader("Your CSV (columns date, end_date, title, category, description, source; "
-                            f"up to {uploads.MAX_ROWS} rows)", type=["csv"], key="upload")
+    st.download_button(
+        "Download the template (CSV)",
+        uploads.template(
+            {
+                "date": example["date"],
+                "title": "Example: " + example["title"],
+                "category": "treaty",
+                "description": "Replace this row with your own events.",
+                "source": "Where you read it",
+            }
+        ),
+        "my_events_template.csv",
+        "text/csv",
+        key="download_template",
+    )
+    file = st.file_uploader(
+        f"Your CSV (columns date, end_date, title, category, description, source; up to {uploads.MAX_ROWS} rows)",
+        type=["csv"],
+        key="upload",
+    )
     if file is not None:
         try:
             result = uploads.read_upload(file.getvalue())

@@ -1,46 +1,59 @@
 import streamlit as st
 
-from relations import charts, data, filters, summaries
+from relations import charts, data, filters, views
 from relations.state import bound, load, look, summary, year_range
 from relations.text import md_escape, safe_csv
 
 st.title("Trade")
-st.markdown("Japan's exports to and imports from Russia and the USSR, year by year. Choose whose figures to "
-            "trust: Japan's own returns, or the Correlates of War dataset built from the partner's side. "
-            "**Years without a figure are gaps, never zeros.**")
+st.markdown(
+    "Japan's exports to and imports from Russia and the USSR, year by year. Choose whose figures to "
+    "trust: Japan's own returns, or the Correlates of War dataset built from the partner's side. "
+    "**Years without a figure are gaps, never zeros.**"
+)
 
-trade, series, cpi, events = load(data.trade), load(data.trade_series), load(data.cpi), load(data.events)
+series = load(data.trade_series)
 c1, c2 = st.columns([3, 2])
 with c1:
     years = year_range()
-    basis = bound(st.radio, "basis", label="Series and basis", options=list(filters.BASIS_LABELS),
-                  format_func=filters.BASIS_LABELS.get)
+    basis = bound(
+        st.radio,
+        "basis",
+        label="Series and basis",
+        options=list(filters.BASIS_LABELS),
+        format_func=filters.BASIS_LABELS.get,
+    )
 with c2:
     flows = bound(st.multiselect, "flows", label="Show", options=["exports", "imports", "total", "balance"])
-    dollars = bound(st.radio, "dollars", label="Dollars", options=["current", "constant"], horizontal=True,
-                    format_func={"current": "current", "constant": "constant 1990"}.get,
-                    disabled=not basis.endswith("usd"),
-                    help="Constant dollars divide by the US consumer price index (CPI-U, BLS). It is a "
-                    "consumer index, not a trade-price index: a rough guide to real change only.")
+    dollars = bound(
+        st.radio,
+        "dollars",
+        label="Dollars",
+        options=["current", "constant"],
+        horizontal=True,
+        format_func={"current": "current", "constant": "constant 1990"}.get,
+        disabled=not basis.endswith("usd"),
+        help="Constant dollars divide by the US consumer price index (CPI-U, BLS). It is a "
+        "consumer index, not a trade-price index: a rough guide to real change only.",
+    )
     log_scale = bound(st.toggle, "log", label="Logarithmic scale")
 
 series_ids = filters.SERIES_FOR_CHOICE[basis]
-wide = filters.trade_wide(trade, series_ids, years)
-unit = wide["unit"].dropna().iloc[0] if wide["unit"].notna().any() else ""
-if basis.endswith("usd") and dollars == "constant":
-    wide = filters.deflate(wide, cpi, 1990)
-    unit = "million 1990 US$ (CPI-U)"
-key_events = filters.filter_events(filters.with_bounds(events), ["treaty", "war and conflict"], years)
-key_events = key_events[(key_events["treaty_id"] != "") | key_events["conflict_id"].str.startswith("cow-war")]
-summary(summaries.trade_sentence(wide, unit))
-st.plotly_chart(charts.trade_figure(wide, unit, flows, key_events, log_scale,
-                                    "Triangles mark treaty signings and wars from the events table.", look()),
-                width="stretch", key="trade_chart", config=charts.PLOTLY_CONFIG)
+view, unit = load(lambda: views.trade(basis, tuple(flows), dollars, log_scale, years, look()))
+wide = view.table
+summary(view.sentence)
+st.plotly_chart(view.figure, width="stretch", key="trade_chart", config=charts.PLOTLY_CONFIG)
 for row in series[series["series_id"].isin(series_ids)].itertuples():
     st.caption(f"**{md_escape(row.label)}.** {md_escape(row.description)}")
 
 st.subheader("The table behind the chart")
 st.dataframe(wide, hide_index=True, width="stretch")
-st.download_button("Download this table (CSV)", safe_csv(wide), "trade.csv", "text/csv", key="download_trade")
+st.download_button(
+    "Download this table (CSV)",
+    lambda: safe_csv(wide),
+    "trade.csv",
+    "text/csv",
+    key="download_trade",
+    on_click="ignore",
+)
 with st.expander("Which series matches the article's trade sentences?"):
     st.dataframe(load(data.trade_statements), hide_index=True, width="stretch")

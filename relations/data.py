@@ -36,9 +36,13 @@ def _cached(name: str) -> pd.DataFrame:
     return _cached_in(name, str(current_data_dir()))
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_resource(show_spinner=False, max_entries=64)
 def _cached_in(name: str, folder: str) -> pd.DataFrame:
-    # The folder is part of the cache key so that a test or an edited copy never sees another folder's data.
+    # One shared, validated frame per process: st.cache_data would unpickle a fresh copy on every hit, which
+    # for a class of 40 costs more than the page itself. The frames are treated as read-only: every function
+    # in relations/ that changes columns works on a copy (with_bounds, trade_wide, ...), and
+    # tests/test_charts.py checks that the loaded tables come out of the builders unchanged.
+    # The folder is part of the key so that a test or an edited copy never sees another folder's data.
     return load_table(name)
 
 

@@ -1,0 +1,132 @@
+"""What each page shows for a given set of choices, built once per process and shared by every session.
+
+When a class opens the same link, forty sessions ask for the same chart. Each function here is a pure
+builder (relations.charts, relations.filters) wrapped in st.cache_resource and keyed by the choices only, so the
+first student pays for building the figure and the other thirty-nine reuse it. Altair charts are returned
+as their finished Vega-Lite dict, which skips Altair's schema validation on every run. Results are shared
+objects: pages must not change them. Timeline views that include a teacher's uploaded events are not cached.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from relations import charts, data, filters, geo, lesson, summaries
+from relations.theme import Look
+
+CACHE = {"show_spinner": False, "max_entries": 256}
+
+
+@dataclass(frozen=True)
+class View:
+    figure: Any  # Vega-Lite spec dict or Plotly figure
+    sentence: str  # the one-sentence summary
+    table: pd.DataFrame  # the rows behind the chart
+
+
+def _timeline(events, categories, years, unverified, look) -> View:
+    shown = filters.filter_events(filters.with_bounds(events), list(categories), years, unverified)
+    spec = charts.timeline_chart(shown, data.eras(), data.sources(), years, look).to_dict()
+    return View(spec, summaries.timeline_sentence(shown, years), shown)
+
+
+@st.cache_resource(**CACHE)
+def timeline(categories: tuple[str, ...], years: tuple[int, int], unverified: bool, look: Look) -> View:
+    return _timeline(data.events(), categories, years, unverified, look)
+
+
+def timeline_with_uploads(uploaded: pd.DataFrame, categories, years, unverified, look) -> View:
+    return _timeline(pd.concat([data.events(), uploaded], ignore_index=True), categories, years, unverified, look)
+
+
+@st.cache_resource(**CACHE)
+def trade(
+    basis: str, flows: tuple[str, ...], dollars: str, log_scale: bool, years: tuple[int, int], look: Look
+) -> tuple[View, str]:
+    wide = filters.trade_wide(data.trade(), filters.SERIES_FOR_CHOICE[basis], years)
+    unit = wide["unit"].dropna().iloc[0] if wide["unit"].notna().any() else ""
+    if basis.endswith("usd") and dollars == "constant":
+        wide = filters.deflate(wide, data.cpi(), 1990)
+        unit = "million 1990 US$ (CPI-U)"
+    key = filters.filter_events(filters.with_bounds(data.events()), ["treaty", "war and conflict"], years)
+    key = key[(key["treaty_id"] != "") | key["conflict_id"].str.startswith("cow-war")]
+    figure = charts.trade_figure(
+        wide, unit, list(flows), key, log_scale, "Triangles mark treaty signings and wars from the events table.", look
+    )
+    return View(figure, summaries.trade_sentence(wide, unit), wide), unit
+
+
+@st.cache_resource(**CACHE)
+def treaties(scopes: tuple[str, ...], years: tuple[int, int], look: Look) -> View:
+    t = filters.treaty_spans(data.treaties())
+    t = t[t["scope"].isin(scopes) & (t["start"].dt.year <= years[1]) & (t["end_or_open"].dt.year >= years[0])]
+    colors = {"bilateral": charts.theme.OKABE_ITO["bluish_green"], "multilateral": charts.theme.OKABE_ITO["orange"]}
+    figure = charts.span_figure(
+        t, "name", "scope", colors, ["name", "signed_on", "status"], pd.Timestamp(years[1], 12, 31), look=look
+    )
+    table = t.assign(source=filters.first_source_url(t, data.sources()))
+    return View(figure, summaries.treaties_sentence(t), table)
+
+
+@st.cache_resource(**CACHE)
+def territories(year: int, language: str, look: Look) -> View:
+    names = data.place_names()
+    holders = filters.holders_in_year(data.territorial_changes(), year)
+    other = "ru" if language == "ja" else "ja"
+    spec = charts.map_chart(
+        geo.layers(), holders, geo.labels(names, language), year, look, geo.labels(names, other)
+    ).to_dict()
+    table = geo.changes_table(data.territorial_changes(), names, language)
+    return View(spec, geo.holders_sentence(holders, names, year), table)
+
+
+@st.cache_resource(**CACHE)
+def conflicts(years: tuple[int, int], opposite: bool, look: Look) -> View:
+    c = filters.with_bounds(data.conflicts(), "start_date", "end_date")
+    c = c[(c["start"].dt.year <= years[1]) & (c["end"].dt.year >= years[0])]
+    if opposite:
+        c = c[c["opposite_sides"]]
+    wars = c[c["kind"] == "interstate war"]
+    sentence = (
+        f"{len(c)} wars and disputes between {years[0]} and {years[1]}, {len(wars)} of them wars; "
+        f"{int((c['hostility_level'] >= 4).sum())} reached the use of force."
+    )
+    return View(charts.conflicts_figure(c, look), sentence, c)
+
+
+@st.cache_resource(**CACHE)
+def eras_strip(look: Look) -> View:
+    eras = data.eras()
+    return View(charts.eras_strip(eras, look=look).to_dict(), summaries.eras_sentence(eras), eras)
+
+
+@st.cache_resource(**CACHE)
+def lesson_step(step: int, language: str, look: Look) -> tuple[View, str, pd.DataFrame]:
+    """(chart view, chart kind 'altair'/'plotly', key events) for one lesson step."""
+    row = data.lesson().set_index("step").loc[step].copy()
+    row["step"] = step
+    spec = lesson.chart_for(
+        row,
+        data.trade(),
+        data.territorial_changes(),
+        data.place_names(),
+        data.events(),
+        data.eras(),
+        data.sources(),
+        look,
+        geo.layers(),
+        language,
+    )
+    figure = spec.figure.to_dict() if spec.kind == "altair" else spec.figure
+    key = lesson.key_events(data.events(), row)
+    key = key.assign(source=filters.source_labels(key, data.sources()))
+    return View(figure, spec.sentence, key), spec.kind, key
+
+
+@st.cache_resource(**CACHE)
+def headline(look: Look) -> list[tuple[str, str, str]]:
+    return summaries.headline_facts(data.events(), data.treaties(), data.trade(), data.territorial_changes())
