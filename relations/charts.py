@@ -1,19 +1,24 @@
 """Figure builders: DataFrame in, Altair chart or Plotly figure out. No Streamlit calls.
 
+Plotly is imported inside the functions that use it: the home page needs none, and importing it costs a
+noticeable share of a cold start.
+
 Every builder takes the rows it draws and nothing else, so tests can check what a chart contains.
 """
 
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
 import altair as alt
 import pandas as pd
-import plotly.express as px
-import plotly.graph_objects as go
 
 from relations import theme
 from relations.filters import assign_tracks, source_labels
+
+if TYPE_CHECKING:
+    import plotly.graph_objects as go
 
 LANE_HEIGHT = 13  # px per stacked track in a timeline lane
 
@@ -194,6 +199,7 @@ def trade_figure(
     look: theme.Look = theme.DEFAULT_LOOK,
 ) -> go.Figure:
     """Japan's exports, imports, total and balance by year; NaN years are gaps, never joined or zeroed."""
+    import plotly.graph_objects as go
     fig = go.Figure()
     symbols = {"exports": "circle", "imports": "square", "total": "diamond", "balance": "triangle-up"}
     for flow in flows:
@@ -282,6 +288,7 @@ def span_figure(
     look: theme.Look = theme.DEFAULT_LOOK,
 ) -> go.Figure:
     """Horizontal bars from `start` to `end`; rows without a known end run to `open_end`, hatched."""
+    import plotly.express as px
     f = frame.sort_values("start").copy()
     f["bar_end"] = f["end"].where(f["end_known"], open_end)
     f["bar_end"] = f[["bar_end", "start"]].max(axis=1) + pd.Timedelta(days=60)  # one-day agreements stay visible
@@ -315,6 +322,7 @@ def span_figure(
 
 def conflicts_figure(conflicts: pd.DataFrame, look: theme.Look = theme.DEFAULT_LOOK) -> go.Figure:
     """Wars and disputes over time: x = date, y = COW hostility level; symbol by kind, size by fatalities."""
+    import plotly.graph_objects as go
     levels = {1: "1 no militarized action", 2: "2 threat", 3: "3 display of force", 4: "4 use of force", 5: "5 war"}
     fatal_size = {
         "": 10,
