@@ -1,8 +1,8 @@
 """A minimal Streamlit websocket client: open a new session on a page, run it, collect what it shows.
 
-Speaks the browser's protocol (BackMsg / ForwardMsg protobufs over /_stcore/stream) with the protobuf classes
-that ship inside the streamlit package and its `websockets` dependency, so 40 "students" cost 40 sockets, not 40 browsers. Used by the
-benchmark (bench/run.py) and by the many-users test (tests/test_many_users.py).
+Speaks the browser's protocol (BackMsg / ForwardMsg protobufs over /_stcore/stream) with the protobuf
+classes that ship inside the streamlit package and its `websockets` dependency, so 40 "students" cost 40
+sockets, not 40 browsers. Used by the benchmark (bench/run.py) and the many-users test.
 """
 
 from __future__ import annotations
@@ -30,8 +30,9 @@ class PageRun:
 
 async def open_session(base_url: str):
     ws_url = base_url.replace("http://", "ws://") + "/_stcore/stream"
-    return await connect(ws_url, subprotocols=["streamlit"], max_size=64 * 1024 * 1024, open_timeout=60,
-                         ping_interval=None)
+    return await connect(
+        ws_url, subprotocols=["streamlit"], max_size=64 * 1024 * 1024, open_timeout=60, ping_interval=None
+    )
 
 
 async def run_page(conn, page: str, query: str = "", timeout: float = 120.0) -> PageRun:
