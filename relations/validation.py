@@ -132,8 +132,9 @@ def read_table(name: str, data_dir: Path | None = None) -> pd.DataFrame:
     header, body = rows[0], rows[1:]
     missing = [c for c in expected if c not in header]
     if missing:
-        raise DataError(file, f"the header lacks column(s) {', '.join(missing)}. Expected: {', '.join(expected)}.",
-                        1)
+        shown = ", ".join(missing[:4]) + (f" and {len(missing) - 4} more" if len(missing) > 4 else "")
+        raise DataError(file, f"the header lacks column(s) {shown}. Restore the first line from the original "
+                        "file; the data dictionary on the Sources & data page lists every column.", 1)
     index = {c: header.index(c) for c in expected}
     records = []
     for n, row in enumerate(body, start=2):
