@@ -38,25 +38,29 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server():
-    if not os.path.exists(CHROMIUM):
-        pytest.skip("Debian chromium is not installed")
+def start_server(env: dict | None = None):
     port = _free_port()
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port), "--server.address",
-         "127.0.0.1", "--server.headless", "true"], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+         "127.0.0.1", "--server.headless", "true"], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        env={**os.environ, **(env or {})})
     url = f"http://127.0.0.1:{port}"
     deadline = time.time() + 60
     while time.time() < deadline:
         try:
             if urllib.request.urlopen(url + "/_stcore/health", timeout=2).read() == b"ok":
-                break
+                return proc, url
         except OSError:
             time.sleep(0.5)
-    else:
-        proc.kill()
-        pytest.fail("streamlit did not become healthy")
+    proc.kill()
+    pytest.fail("streamlit did not become healthy")
+
+
+@pytest.fixture(scope="module")
+def server():
+    if not os.path.exists(CHROMIUM):
+        pytest.skip("Debian chromium is not installed")
+    proc, url = start_server()
     yield url
     proc.terminate()
     proc.wait(timeout=10)
@@ -185,3 +189,66 @@ def test_screenshot_every_page(server, browser, width, height):
         page.screenshot(path=str(ARTIFACTS / f"{path or 'overview'}_{width}.png"), full_page=True)
         assert page.locator("[data-testid='stException']").count() == 0
         page.close()
+
+
+PAYLOADS = {
+    "script": "<script>window.__pwned = 1</script>",
+    "img": '<img src="http://127.0.0.1:9/x.png" onerror="window.__pwned = 2">',
+    "link": "[click me](javascript:window.__pwned=3)",
+}
+
+
+@pytest.fixture(scope="module")
+def planted(tmp_path_factory):
+    """A copy of the data with script, image and javascript: payloads in the text a page shows."""
+    if not os.path.exists(CHROMIUM):
+        pytest.skip("Debian chromium is not installed")
+    import csv
+    import io
+
+    folder = tmp_path_factory.mktemp("planted") / "data"
+    shutil.copytree(ROOT / "data", folder, ignore=shutil.ignore_patterns("raw", "curated"))
+
+    def plant(file, key_col, key, edits):
+        path = folder / file
+        rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
+        for row in rows:
+            if row[key_col] == key:
+                row.update(edits)
+        buf = io.StringIO()
+        writer = csv.DictWriter(buf, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+        path.write_text(buf.getvalue(), encoding="utf-8")
+
+    event = "1941-04-13-sovietjapanese-neutrality-pact-signed"
+    plant("events.csv", "event_id", event, {"title": "Pact " + PAYLOADS["script"],
+                                            "description": PAYLOADS["img"] + " " + PAYLOADS["link"],
+                                            "note": PAYLOADS["link"]})
+    plant("treaties.csv", "treaty_id", "neutrality-pact-1941",
+          {"name": "Neutrality Pact " + PAYLOADS["img"], "note": PAYLOADS["script"], "place": PAYLOADS["link"]})
+    proc, url = start_server({"JSR_DATA_DIR": str(folder)})
+    yield url, event
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+@pytest.mark.parametrize("path", ["timeline?event={event}&years=1940-1942&cats=treaty",
+                                  "treaties?treaty=neutrality-pact-1941&years=1940-1942"])
+def test_text_from_the_data_is_shown_as_text_and_runs_nothing(planted, browser, path):
+    url, event = planted
+    page = browser.new_page(viewport={"width": 1366, "height": 900})
+    dialogs, outside = [], []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.on("request", lambda r: None if r.url.startswith(LOCAL) and ":9/" not in r.url else outside.append(r.url))
+    page.goto(f"{url}/{path.format(event=event)}")
+    wait_until_idle(page)
+    time.sleep(1.5)
+    text = page.locator("[data-testid='stMain']").inner_text()
+    assert "<script>" in text or "<img" in text  # shown as typed
+    assert page.evaluate("() => window.__pwned") is None
+    assert page.locator("[data-testid='stMain'] script").count() == 0
+    assert page.locator("[data-testid='stMain'] img[onerror]").count() == 0
+    assert page.locator("[data-testid='stMain'] a[href^='javascript']").count() == 0
+    assert dialogs == [] and outside == []
+    page.close()
