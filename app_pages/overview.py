@@ -18,7 +18,7 @@ st.subheader("The article's eras")
 strip = load(lambda: views.eras_strip(look()))
 eras = strip.table
 summary(strip.sentence)
-st.vega_lite_chart(spec=strip.figure, width="stretch")
+st.markdown(strip.figure, unsafe_allow_html=True)  # escaped inline SVG built by charts.eras_strip_svg
 with st.expander("The eras as a table"):
     st.dataframe(eras[["label", "start_year", "end_year"]], hide_index=True, width="stretch")
 

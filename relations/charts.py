@@ -11,19 +11,20 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-import altair as alt
 import pandas as pd
 
 from relations import theme
 from relations.filters import assign_tracks, source_labels
 
 if TYPE_CHECKING:
+    import altair as alt
     import plotly.graph_objects as go
 
 LANE_HEIGHT = 13  # px per stacked track in a timeline lane
 
 
 def _category_scales(look: theme.Look = theme.DEFAULT_LOOK):
+    import altair as alt
     cats = theme.CATEGORIES
     color = alt.Scale(domain=cats, range=[look.color(theme.CATEGORY_STYLE[c][0]) for c in cats])
     shape = alt.Scale(domain=cats, range=[theme.CATEGORY_STYLE[c][1] for c in cats])
@@ -85,6 +86,7 @@ def timeline_chart(
 
     Click selects an event (selection parameter `event`); the x axis zooms and pans (`zoom`).
     """
+    import altair as alt
     ev = events.copy()
     ev["track"] = assign_tracks(ev)
     ev["source"] = source_labels(ev, sources)
@@ -166,24 +168,6 @@ def timeline_chart(
     )
     chart = alt.layer(background, spans, points).properties(height=height, width="container")
     return _configure(chart, look)
-
-
-def eras_strip(
-    eras: pd.DataFrame, years: tuple[int, int] = (1917, 1999), look: theme.Look = theme.DEFAULT_LOOK
-) -> alt.Chart:
-    bands = era_bands(eras, years)
-    bands["label"] = bands["era"].str.split(":").str[0]
-    base = alt.Chart(bands).encode(x=alt.X("start:T", title=None, axis=alt.Axis(format="%Y", tickCount=10)), x2="end:T")
-    rect = base.mark_rect(stroke=look.background, strokeWidth=2, description="The article's eras").encode(
-        color=alt.Color("era:N", sort=list(bands["era"]), legend=None, scale=alt.Scale(range=theme.ERA_TINTS)),
-        tooltip=[alt.Tooltip("era:N", title="Era")],
-    )
-    text = (
-        base.mark_text(fontSize=look.font_size - 1, fontWeight="bold", color="#000000", dy=0, aria=False)
-        .encode(x=alt.X("mid:T"), text="label:N")
-        .transform_calculate(mid="(datum.start + datum.end) / 2")
-    )
-    return _configure(alt.layer(rect, text).properties(height=90 if look.present else 70, width="container"), look)
 
 
 # --------------------------------------------------------------------------- trade
@@ -416,6 +400,7 @@ def map_chart(
     `holders` comes from filters.holders_in_year, `names` maps territory_id to the label in the chosen
     language (with the other language in the tooltip).
     """
+    import altair as alt
     states = list(theme.STATE_STYLE)
     color = alt.Scale(domain=states, range=[theme.STATE_STYLE[s][0] for s in states])
     territory, context, cities = [], [], []
@@ -511,3 +496,34 @@ PLOTLY_CONFIG = {
     "modeBarButtonsToAdd": ["toImage"],
 }
 PLOTLY_CONFIG_SVG = {**PLOTLY_CONFIG, "toImageButtonOptions": {"format": "svg"}}
+
+
+def eras_strip_svg(eras: pd.DataFrame, years: tuple[int, int] = (1917, 1999),
+                   look: theme.Look = theme.DEFAULT_LOOK) -> str:
+    """The article's eras as a small inline SVG: no chart library to load, so the home page opens fast.
+
+    Labels are escaped (they come from a data file); the SVG has a text alternative for screen readers.
+    """
+    from html import escape
+
+    bands = era_bands(eras, years)
+    span = (pd.Timestamp(years[1], 12, 31) - pd.Timestamp(years[0], 1, 1)).days
+    width, height = 1000, 64 if look.present else 52
+    font = 20 if look.present else 15
+    parts = []
+    for i, band in enumerate(bands.itertuples()):
+        x0 = (band.start - pd.Timestamp(years[0], 1, 1)).days / span * width
+        x1 = (band.end - pd.Timestamp(years[0], 1, 1)).days / span * width
+        label = band.era.split(":")[0]
+        fits = (x1 - x0 - 6) / (0.56 * len(label))  # a narrow era gets a smaller label rather than overflow
+        size = min(font, fits)
+        parts.append(
+            f'<g><title>{escape(band.era)}</title>'
+            f'<rect x="{x0:.1f}" y="0" width="{max(x1 - x0 - 2, 1):.1f}" height="{height}" '
+            f'fill="{theme.ERA_TINTS[i % len(theme.ERA_TINTS)]}"/>'
+            f'<text x="{(x0 + x1) / 2:.1f}" y="{height / 2 + size / 3:.1f}" text-anchor="middle" '
+            f'font-size="{size:.1f}" font-weight="bold" fill="#000000">{escape(label)}</text></g>'
+        )
+    summary = "; ".join(escape(e) for e in bands["era"])
+    return (f'<svg class="eras-strip" role="img" aria-label="{summary}" viewBox="0 0 {width} {height}" '
+            f'width="100%" preserveAspectRatio="none" style="font-family: {theme.FONT}">{"".join(parts)}</svg>')

@@ -101,7 +101,7 @@ def conflicts(years: tuple[int, int], opposite: bool, look: Look) -> View:
 @st.cache_resource(**CACHE)
 def eras_strip(look: Look) -> View:
     eras = data.eras()
-    return View(charts.eras_strip(eras, look=look).to_dict(), summaries.eras_sentence(eras), eras)
+    return View(charts.eras_strip_svg(eras, look=look), summaries.eras_sentence(eras), eras)
 
 
 @st.cache_resource(**CACHE)

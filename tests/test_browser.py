@@ -19,7 +19,7 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 pytestmark = pytest.mark.browser
 
 PAGES = {
-    "": "[data-testid='stVegaLiteChart']",
+    "": "svg.eras-strip",
     "lesson": "[data-testid='stVegaLiteChart']",
     "timeline": "[data-testid='stVegaLiteChart']",
     "trade": "[data-testid='stPlotlyChart']",

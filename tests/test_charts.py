@@ -131,3 +131,10 @@ def test_conflicts_figure_has_wars_and_disputes(t):
     assert {tr.name for tr in fig.data} == {"interstate war", "militarized dispute"}
     wars = next(tr for tr in fig.data if tr.name == "interstate war")
     assert "Nomonhan" in {row[0] for row in wars.customdata}
+
+
+def test_eras_strip_is_an_escaped_svg_with_every_era(t):
+    svg = charts.eras_strip_svg(t["eras"].assign(label=t["eras"]["label"].str.replace("1990s", "<b>1990s</b>")))
+    assert svg.startswith('<svg class="eras-strip" role="img"')
+    assert svg.count("<rect") == 7  # the seven eras from 1917; the pre-1917 context is outside the strip
+    assert "<b>" not in svg and "&lt;b&gt;" in svg
