@@ -2,7 +2,7 @@ import streamlit as st
 
 from relations import charts, data, views
 from relations.params import PARAMS
-from relations.state import load, look, param_value, set_param, summary
+from relations.state import chart_downloads, load, look, param_value, set_param, summary
 from relations.text import md_escape
 
 steps, eras = load(data.lesson), load(data.eras)
@@ -30,6 +30,7 @@ if kind == "plotly":
     st.plotly_chart(view.figure, width="stretch", key=f"lesson_chart_{step}", config=charts.PLOTLY_CONFIG)
 else:
     st.vega_lite_chart(spec=view.figure, width="stretch", key=f"lesson_chart_{step}")
+    chart_downloads(view.figure, f"lesson_step_{step}")
 
 st.subheader("Key events of this period")
 st.dataframe(key[["date", "title", "description", "source"]], hide_index=True, width="stretch")

@@ -1,7 +1,7 @@
 import streamlit as st
 
 from relations import data, views
-from relations.state import bound, load, look, param_value, summary
+from relations.state import bound, chart_downloads, load, look, param_value, summary
 from relations.text import safe_csv
 
 st.title("Territories: who held what, when")
@@ -16,6 +16,7 @@ language = param_value("names")  # chosen in the sidebar, followed by every page
 view = load(lambda: views.territories(year, language, look()))
 summary(view.sentence)
 st.vega_lite_chart(spec=view.figure, width="stretch", key="map_chart")
+chart_downloads(view.figure, "map")
 line = boundaries.iloc[0]
 st.caption(
     f"Map: Natural Earth (public domain), drawn offline. The Sakhalin border of {line['valid_from'][:4]}–"

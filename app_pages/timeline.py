@@ -3,7 +3,7 @@ import streamlit as st
 
 from relations import data, filters, theme, uploads, views
 from relations.params import PARAMS
-from relations.state import bound, load, look, set_param, summary, year_range
+from relations.state import bound, chart_downloads, load, look, set_param, summary, year_range
 from relations.text import md_escape, safe_csv
 
 st.title("Timeline")
@@ -38,6 +38,7 @@ event_param = PARAMS["event"].with_known(shown["event_id"])
 if clicked and clicked[0].get("event_id") in set(shown["event_id"]):
     set_param("event", clicked[0]["event_id"], event_param)
 st.vega_lite_chart(spec=view.figure, width="stretch", on_select="rerun", key="timeline_chart")
+chart_downloads(view.figure, "timeline")
 st.download_button(
     "Download these events (CSV)",
     lambda: safe_csv(shown.drop(columns=["start", "end", "is_span"])),

@@ -158,3 +158,14 @@ h2, h3, h2 span, h3 span { font-size: 2rem !important; }
 [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"] { display: none !important; }
 </style>
 """
+
+
+def chart_downloads(spec: dict, name: str) -> None:
+    """'Save as PNG' and 'Save as SVG' for a Vega-Lite chart; the file is made only when clicked."""
+    from relations import export
+
+    left, right = st.columns(2)
+    left.download_button("Save chart as PNG", lambda: export.png(spec), f"{name}.png", "image/png",
+                         key=f"png_{name}", on_click="ignore", icon=":material/image:")
+    right.download_button("Save chart as SVG", lambda: export.svg(spec), f"{name}.svg", "image/svg+xml",
+                          key=f"svg_{name}", on_click="ignore", icon=":material/draw:")

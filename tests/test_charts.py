@@ -138,3 +138,13 @@ def test_eras_strip_is_an_escaped_svg_with_every_era(t):
     assert svg.startswith('<svg class="eras-strip" role="img"')
     assert svg.count("<rect") == 7  # the seven eras from 1917; the pre-1917 context is outside the strip
     assert "<b>" not in svg and "&lt;b&gt;" in svg
+
+
+def test_altair_charts_export_to_svg_and_png_offline(t):
+    from relations import export
+
+    holders = filters.holders_in_year(t["territorial_changes"], 1950)
+    spec = charts.map_chart(geo.layers(), holders, geo.labels(t["place_names"], "ja"), 1950).to_dict()
+    svg = export.svg(spec)
+    assert svg.startswith("<svg") and "Etorofu" in svg and 'width="' in svg
+    assert export.png(spec)[:8] == b"\x89PNG\r\n\x1a\n"
