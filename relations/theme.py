@@ -93,7 +93,7 @@ class Look:
 
     @property
     def background(self) -> str:
-        return "#0E1117" if self.dark else "#FFFFFF"
+        return "#000000" if self.dark else "#FFFFFF"
 
     @property
     def grid(self) -> str:

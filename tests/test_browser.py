@@ -149,11 +149,15 @@ def test_lesson_next_button(server, browser):
     page.close()
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("path", ALL_PAGES)
-def test_no_serious_accessibility_violation(server, browser, path):
+def test_no_serious_accessibility_violation(server, browser, path, scheme):
+    """axe-core on the page content, in the light and the dark theme (the app follows the reader's setting)."""
     if not AXE.exists():
         pytest.skip("axe-core is not installed (npm ci --prefix tests/js)")
-    page = open_idle(browser, f"{server}/{path}")
+    page = browser.new_page(viewport={"width": 1366, "height": 900}, color_scheme=scheme)
+    page.goto(f"{server}/{path}")
+    wait_until_idle(page)
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("""async () => {
         const r = await axe.run(document.querySelector('[data-testid="stMain"]'),
@@ -251,4 +255,13 @@ def test_text_from_the_data_is_shown_as_text_and_runs_nothing(planted, browser, 
     assert page.locator("[data-testid='stMain'] img[onerror]").count() == 0
     assert page.locator("[data-testid='stMain'] a[href^='javascript']").count() == 0
     assert dialogs == [] and outside == []
+    page.close()
+
+
+def test_printing_hides_the_sidebar_and_buttons(server, browser):
+    page = open_idle(browser, f"{server}/trade")
+    page.emulate_media(media="print")
+    assert not page.locator("[data-testid='stSidebar']").is_visible()
+    assert not page.locator(".stDownloadButton").first.is_visible()
+    assert page.locator("[data-testid='stPlotlyChart']").first.is_visible()
     page.close()
