@@ -94,7 +94,10 @@ def timeline_chart(
         mine = ev["source_text"].fillna("").ne("")
         ev.loc[mine, "source"] = "Your upload: " + ev.loc[mine, "source_text"].str.slice(0, 90)
     ev["when"] = ev["date"] + ev["end_date"].map(lambda e: f" – {e}" if e else "")
-    ev = ev[["event_id", "start", "end", "is_span", "category", "title", "when", "source", "track"]]
+    # Only what the marks and tooltips use, dates as short strings: every new session is sent this data.
+    spans_rows = ev["is_span"]
+    ev = ev[["event_id", "start", "end", "category", "title", "when", "source", "track"]].assign(
+        start=ev["start"].dt.strftime("%Y-%m-%d"), end=ev["end"].dt.strftime("%Y-%m-%d"))
     color, shape = _category_scales(look)
     max_track = int(ev["track"].max()) + 1 if len(ev) else 1
     height = max(240, len(theme.CATEGORIES) * max_track * (LANE_HEIGHT + 6 * look.present))
@@ -127,7 +130,7 @@ def timeline_chart(
         ]
     )
     spans = (
-        alt.Chart(ev[ev["is_span"]])
+        alt.Chart(ev[spans_rows])
         .mark_bar(
             height=11 if look.present else 7,
             cornerRadius=3,

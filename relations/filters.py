@@ -80,7 +80,7 @@ def source_labels(frame: pd.DataFrame, sources: pd.DataFrame, column: str = "sou
         if not ids:
             return ""
         first = cite.get(ids[0], ids[0])
-        first = first if len(first) <= 90 else first[:87] + "…"
+        first = first if len(first) <= 70 else first[:67] + "…"
         return first + (f" (+{len(ids) - 1} more)" if len(ids) > 1 else "")
 
     return frame[column].map(label)

@@ -134,3 +134,31 @@ def test_upload_lists_bad_rows_with_their_reason():
 def test_binary_oversized_or_foreign_files_are_refused_politely(data, message):
     with pytest.raises(uploads.UploadRefused, match=message):
         uploads.read_upload(data)
+
+
+DEFAULT_AFTER_HOSTILE = [
+    ("timeline", "years", lambda at: at.slider(key="years").value, (1917, 1991)),
+    ("trade", "basis", lambda at: at.radio(key="basis").value, "japan-usd"),
+    ("treaties", "scope", lambda at: at.multiselect(key="scope").value, ["bilateral", "multilateral"]),
+    ("territories", "year", lambda at: at.slider(key="year").value, 1940),
+    ("conflicts", "opposite", lambda at: at.toggle(key="opposite").value, True),
+    ("people", "group", lambda at: at.radio(key="group").value, "ambassador_ussr_to_japan"),
+    ("sources", "table", lambda at: at.selectbox(key="table").value, "events"),
+    ("lesson", "step", lambda at: at.title[0].value.split(":")[0], "Lesson, step 1 of 7"),
+    ("overview", "present", lambda at: at.toggle(key="present").value, False),
+]
+
+
+@pytest.mark.parametrize("page, name, read, default", DEFAULT_AFTER_HOSTILE, ids=[p for p, *_ in DEFAULT_AFTER_HOSTILE])
+def test_every_page_shows_the_default_and_a_notice_for_a_hostile_value(page, name, read, default):
+    params = {name: "<script>alert(1)</script>", "unknown_key": "x", "years2": "1e309"}
+    if page == "overview":  # the default page: its first run is the one that reads the link
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+        for k, v in params.items():
+            at.query_params[k] = v
+        at.run()
+    else:
+        at = open_page(page, params)
+    assert not at.exception
+    assert read(at) == default
+    assert len(at.info) == 1 and len(at.info[0].value) < 120
