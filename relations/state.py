@@ -152,7 +152,10 @@ PRESENT_CSS = BASE_CSS + """
 [data-testid="stMainBlockContainer"] p, [data-testid="stMainBlockContainer"] li,
 [data-testid="stMainBlockContainer"] label, [data-testid="stCaptionContainer"], .chart-summary
 { font-size: 22px !important; line-height: 1.45 !important; }
-[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p { opacity: 1 !important; }
+/* Captions and help text are greyed by default (about 4.5:1): in present mode they take the full text colour. */
+[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p, [data-testid="stWidgetLabel"] p,
+[data-testid="stSliderThumbValue"], [data-testid="stSliderThumbValue"] p, [data-testid="stSliderTickBar"]
+{ opacity: 1 !important; color: inherit !important; }
 h1, h1 span { font-size: 3rem !important; }
 h2, h3, h2 span, h3 span { font-size: 2rem !important; }
 [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"] { display: none !important; }

@@ -296,3 +296,27 @@ def test_keyboard_reaches_every_control(server, browser, path, controls):
                 reached.add(control)
     assert set(controls) <= reached, set(controls) - reached
     page.close()
+
+
+def _contrast(fg: str, bg: str) -> float:
+    def lum(rgb):
+        vals = [int(v) / 255 for v in rgb.replace("rgba(", "").replace("rgb(", "").replace(")", "").split(",")[:3]]
+        lin = [v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4 for v in vals]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+    a, b = sorted((lum(fg), lum(bg)), reverse=True)
+    return (a + 0.05) / (b + 0.05)
+
+
+def test_present_mode_text_contrast_is_at_least_7_to_1(server, browser):
+    page = open_idle(browser, f"{server}/trade?present=1")
+    colors = page.evaluate("""() => [...document.querySelectorAll(
+        '[data-testid="stMainBlockContainer"] p, [data-testid="stCaptionContainer"]')]
+        .filter(e => e.offsetParent !== null).slice(0, 40).map(e => {
+            const s = getComputedStyle(e);
+            return [s.color, parseFloat(s.opacity)];
+        })""")
+    assert colors
+    for color, opacity in colors:
+        assert opacity == 1 and _contrast(color, "rgb(255, 255, 255)") >= 7, color
+    page.close()
