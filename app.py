@@ -5,14 +5,11 @@ app until the first st.navigation call, so the first visitor after a restart who
 the old file-name navigation (streamlit/runtime/pages_manager.py, "A relic of v1 of Multipage apps").
 """
 
-from pathlib import Path
-
 import streamlit as st
 
-from relations.state import show_notices, sidebar
+from relations.state import FAVICON, show_notices, sidebar
 
-ICON = Path(__file__).parent / "assets" / "icon.png"
-st.set_page_config(page_title="Japan & the USSR, 1917–1991", page_icon=str(ICON), layout="wide")
+st.set_page_config(page_title="Japan & the USSR, 1917–1991", page_icon=FAVICON, layout="wide")
 
 pages = [
     st.Page("app_pages/overview.py", title="Overview", icon=":material/home:", default=True),

@@ -7,7 +7,9 @@ session, and written back to the address bar, so a copied link opens exactly the
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar
 
 import streamlit as st
@@ -16,6 +18,10 @@ from relations.data import DataError
 from relations.params import PARAMS, Param
 
 T = TypeVar("T")
+# The favicon as a data URL, encoded once per process: given a file path, Streamlit would decode and re-encode
+# the PNG on every run of every session.
+FAVICON = "data:image/png;base64," + base64.b64encode(
+    (Path(__file__).resolve().parents[1] / "assets" / "icon.png").read_bytes()).decode()
 _VALUE = "_value_{}"  # survives page changes; widget keys are cleared when their page is not shown
 _WRITTEN = "_written_{}"  # what we last put in the address bar, to tell a new link from our own write
 _NOTICES = "_notices"
