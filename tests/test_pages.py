@@ -1,29 +1,9 @@
 """AppTest: every page renders through the navigation, and each filter changes what the page shows."""
 
-import re
-
 import pytest
-from streamlit.testing.v1 import AppTest
 
-from relations.validation import DATA_DIR, read_table
-
-ROOT = DATA_DIR.parent
-
-PAGES = ["overview", "lesson", "timeline", "trade", "treaties", "territories", "conflicts", "people", "sources"]
-
-
-def open_page(page: str, params: dict | None = None) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    for k, v in (params or {}).items():
-        at.query_params[k] = v
-    at.run()
-    at.switch_page(f"app_pages/{page}.py").run()
-    return at
-
-
-def summary_text(at: AppTest) -> str:
-    html = next(m.value for m in at.markdown if "<p class='chart-summary'>" in m.value)
-    return re.sub(r"<[^>]+>", "", html).strip()
+from apptest_helpers import PAGES, open_page, summary_text
+from relations.validation import read_table
 
 
 @pytest.mark.parametrize("page", PAGES)

@@ -3,27 +3,15 @@
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from apptest_helpers import PAGES, ROOT, open_page, summary_text
 from relations import uploads
-from relations.validation import DATA_DIR, read_table
-
-ROOT = DATA_DIR.parent
-
-
-def open_page(page: str, params: dict | None = None) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    for k, v in (params or {}).items():
-        at.query_params[k] = v
-    at.run()
-    at.switch_page(f"app_pages/{page}.py").run()
-    return at
+from relations.validation import read_table
 
 
 def count_in_summary(at: AppTest) -> int:
-    html = next(m.value for m in at.markdown if "<p class='chart-summary'>" in m.value)
-    return int(html.split(">")[1].split()[0])
+    return int(summary_text(at).split()[0])
 
 
-PAGES = ["overview", "lesson", "timeline", "trade", "treaties", "territories", "conflicts", "people", "sources"]
 
 
 @pytest.mark.parametrize("page", PAGES)
