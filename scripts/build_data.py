@@ -293,7 +293,7 @@ def register_raw_urls(reg: SourceRegistry) -> None:
         for row in read_csv(RAW / "trade" / name):
             if row["source_url"].startswith("http"):
                 reg.web(row["source_url"], row["source_title"], "other")
-    for row in read_csv(CURATED / "extra_sources.csv"):
+    for row in read_csv(CURATED / "sources.csv"):
         reg.web(row["url"], row["title"], row["kind"], f"quote: {row['quote']}")
     second = CURATED / "second_sources.csv"
     if second.exists():
@@ -729,7 +729,7 @@ def build_boundaries(reg: SourceRegistry) -> list[dict]:
 
 def build_lesson() -> list[dict]:
     # Our own narrative per era; every fact in it is from the seed article's body (the lesson's source).
-    return [{**r, "source_ids": "seed_article"} for r in read_csv(CURATED / "lesson.csv")]
+    return read_csv(CURATED / "lesson.csv")
 
 
 def build_eras() -> list[dict]:

@@ -33,8 +33,8 @@ def _text_by_row(name: str, raw_rows: list[dict], date_col: str = "date") -> dic
     out = {}
     for row in _curated(name):
         i = int(row["raw_row"])
-        if raw_rows[i - 1][date_col] != row["date"]:
-            raise SystemExit(f"{name}: raw_row {i} date {row['date']!r} != raw {raw_rows[i - 1][date_col]!r}")
+        if raw_rows[i - 1][date_col] != row["date"] or raw_rows[i - 1]["source_url"] != row["source_ids"]:
+            raise SystemExit(f"{name}: raw_row {i} no longer matches the raw file (date or source changed)")
         out[i] = row
     return out
 
@@ -267,7 +267,7 @@ def _guess_category(title: str) -> str:
 def build_treaties(reg):
     rows = []
     for r in _curated("treaties.csv"):
-        rows.append({**{k: r[k] for k in r if k not in ("refs",)}, "source_ids": reg.resolve_all(r["refs"])})
+        rows.append({**r, "source_ids": reg.resolve_all(r["source_ids"])})
     columns = ["treaty_id", "name", "kind", "scope", "place", "parties", "signed_on", "ratified_on", "in_force_on",
                "ended_on", "end_reason", "source_ids", "note"]
     return rows, columns
@@ -276,7 +276,7 @@ def build_treaties(reg):
 def build_territorial_changes(reg):
     rows = []
     for r in _curated("territorial_changes.csv"):
-        rows.append({**{k: r[k] for k in r if k != "refs"}, "source_ids": reg.resolve_all(r["refs"])})
+        rows.append({**r, "source_ids": reg.resolve_all(r["source_ids"])})
     columns = ["change_id", "date", "end_date", "territory_id", "territory", "from_state", "to_state", "procedure",
                "area_km2", "population", "cow_tc_number", "source_ids", "note"]
     return rows, columns
@@ -285,7 +285,7 @@ def build_territorial_changes(reg):
 def build_place_names(reg):
     rows = []
     for r in _curated("place_names.csv"):
-        rows.append({**{k: r[k] for k in r if k != "refs"}, "source_ids": reg.resolve_all(r["refs"])})
+        rows.append({**r, "source_ids": reg.resolve_all(r["source_ids"])})
     columns = ["territory_id", "name_en", "name_ja", "name_ja_romaji", "name_ru", "name_ru_latin", "source_ids",
                "note"]
     return rows, columns
