@@ -180,8 +180,3 @@ PARAMS: dict[str, Param] = {p.name: p for p in (
     Flag("present", "present-mode setting", False),
     Year("step", "lesson step", 1, bounds=(1, LESSON_STEPS)),
 )}
-
-
-def parse_year_range(text, default=(1917, 1991), bounds=FULL_RANGE):
-    """Shortcut used by tests and the shared year range."""
-    return YearRange("years", "year range", default, bounds).parse(text)

@@ -56,8 +56,6 @@ ERA_TINTS = ["#F5DDA8", "#C4E3F6", "#A8DCCB", "#F9F4B8", "#A9CBE5", "#F3C3A3", "
 
 # Text sizes readable from the back of a classroom at projector resolution.
 FONT = "Source Sans Pro, Arial, sans-serif"
-AXIS_LABEL_SIZE = 15
-TITLE_SIZE = 18
 
 
 @dataclass(frozen=True)
@@ -70,10 +68,6 @@ class Look:
     @property
     def font_size(self) -> int:  # chart text; >= 18 px in present mode
         return 20 if self.present else 15
-
-    @property
-    def title_size(self) -> int:
-        return 22 if self.present else 17
 
     @property
     def line_width(self) -> float:
