@@ -54,9 +54,7 @@ def trade(
         unit = "million 1990 US$ (CPI-U)"
     key = filters.filter_events(filters.with_bounds(data.events()), ["treaty", "war and conflict"], years)
     key = key[(key["treaty_id"] != "") | key["conflict_id"].str.startswith("cow-war")]
-    figure = charts.trade_figure(
-        wide, unit, list(flows), key, log_scale, "Triangles mark treaty signings and wars from the events table.", look
-    )
+    figure = charts.trade_figure(wide, unit, list(flows), key, log_scale, look=look)
     return View(figure, summaries.trade_sentence(wide, unit), wide), unit
 
 
