@@ -132,9 +132,13 @@ def test_a_copied_url_restores_a_moved_slider(server, browser):
     page = open_idle(browser, f"{server}/territories")
     thumb = page.locator("[data-testid='stSlider'] input[type='range']").first
     thumb.focus()
-    for _ in range(5):
+    for _ in range(30):  # one step per key press; the page may still be settling, so press until 1945
+        if thumb.input_value() == "1945":
+            break
         thumb.press("ArrowRight")
-    page.wait_for_function("() => location.search.includes('year=1945')", timeout=15000)
+        time.sleep(0.15)
+    assert thumb.input_value() == "1945"
+    page.wait_for_function("() => location.search.includes('year=1945')", timeout=30000)
     wait_until_idle(page)
     copied = page.url
     page.close()
