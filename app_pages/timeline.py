@@ -73,7 +73,8 @@ if choice:
             hide_index=True,
         )
 
-with st.expander(f"The {len(shown)} events as a table"):
+# The table is sent only when asked for: it is the largest thing on the page, and a class opens it at once.
+if bound(st.toggle, "rows", label=f"Show the {len(shown)} events as a table"):
     st.dataframe(
         shown[["date", "end_date", "title", "category", "description", "source_ids", "evidence"]],
         hide_index=True,

@@ -165,6 +165,7 @@ PARAMS: dict[str, Param] = {p.name: p for p in (
     YearRange("years", "year range", (1917, 1991)),
     MultiChoice("cats", "category", list(CATEGORIES), options=CATEGORIES),
     Flag("unverified", "single-source setting", False),
+    Flag("rows", "table setting", False),
     Identifier("event", "selected event", None),
     Choice("basis", "trade series", "japan-usd", options=TRADE_BASES),
     MultiChoice("flows", "trade flow", ["exports", "imports"], options=FLOWS),

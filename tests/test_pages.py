@@ -92,3 +92,10 @@ def test_sources_page_table_choice_changes_the_dictionary():
     at = open_page("sources")
     at.selectbox(key="table").set_value("trade").run()
     assert any("Japan–Russia/USSR trade" in m.value for m in at.markdown)
+
+
+def test_timeline_table_is_shown_on_request():
+    at = open_page("timeline")
+    assert not at.dataframe or all(len(d.value) != 276 for d in at.dataframe)
+    at.toggle(key="rows").set_value(True).run()
+    assert any(len(d.value) == int(summary_text(at).split()[0]) for d in at.dataframe)
