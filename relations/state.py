@@ -142,7 +142,7 @@ def sidebar() -> None:
 BASE_CSS = """
 <style>
 .chart-summary { font-size: 1.05rem; margin: 0.2rem 0 0.8rem 0; }
-[data-testid="stMetricValue"], [data-testid="stMetricValue"] p { font-size: 2.2rem !important; font-weight: 700; }
+[data-testid="stMetricValue"], [data-testid="stMetricValue"] p { font-size: 2rem !important; font-weight: 700; }
 @media print {
   [data-testid="stSidebar"], [data-testid="stHeader"], [data-testid="stToolbar"],
   [data-testid="stDecoration"], [data-testid="stStatusWidget"], .stDownloadButton
@@ -164,7 +164,7 @@ PRESENT_CSS = BASE_CSS + """
 [data-testid="stSliderThumbValue"], [data-testid="stSliderThumbValue"] p, [data-testid="stSliderTickBar"]
 { opacity: 1 !important; color: inherit !important; }
 h1, h1 span { font-size: 3rem !important; }
-[data-testid="stMetricValue"], [data-testid="stMetricValue"] p { font-size: 3rem !important; }
+[data-testid="stMetricValue"], [data-testid="stMetricValue"] p { font-size: 2.6rem !important; }
 h2, h3, h2 span, h3 span { font-size: 2rem !important; }
 [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"] { display: none !important; }
 </style>

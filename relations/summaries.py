@@ -22,7 +22,7 @@ def headline_facts(events: pd.DataFrame, treaties: pd.DataFrame, trade: pd.DataF
          f"{int(events['needs_second_source'].sum())} more await a second source."),
         ("Bilateral agreements signed", f"{len(bilateral)}",
          f"Agreements between Japan and Soviet Russia/the USSR signed {PERIOD[0]}–{PERIOD[1]} (Treaties page)."),
-        ("Peak trade", f"{int(peak['year'])}: US${float(peak['total']) / 1000:.1f} bn",
+        (f"Peak trade ({int(peak['year'])})", f"US${float(peak['total']) / 1000:.1f} bn",
          "Exports plus imports, Correlates of War v4.0, current US$ (exports on the USSR's import side)."),
         ("Territorial changes", f"{len(in_period)}",
          f"Changes of holder recorded {PERIOD[0]}–{PERIOD[1]} (occupations, seizures, incorporations)."),
