@@ -24,7 +24,7 @@ nav[0].button("← Previous", on_click=go, args=(step - 1,), disabled=step == 1,
 nav[1].button("Next →", on_click=go, args=(step + 1,), disabled=step == count, key="next", width="stretch")
 
 st.markdown(md_escape(row["narrative"]))
-view, kind, key = load(lambda: views.lesson_step(step, param_value("names"), look()))
+view, kind = load(lambda: views.lesson_step(step, param_value("names"), look()))
 summary(view.sentence)
 if kind == "plotly":
     st.plotly_chart(view.figure, width="stretch", key=f"lesson_chart_{step}", config=charts.PLOTLY_CONFIG)
@@ -33,4 +33,4 @@ else:
     chart_downloads(view.figure, f"lesson_step_{step}")
 
 st.subheader("Key events of this period")
-st.dataframe(key[["date", "title", "description", "source"]], hide_index=True, width="stretch")
+st.dataframe(view.table[["date", "title", "description", "source"]], hide_index=True, width="stretch")

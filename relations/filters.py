@@ -127,6 +127,11 @@ def trade_wide(trade: pd.DataFrame, series_ids: tuple[str, ...], years: tuple[in
     return out.reset_index()
 
 
+def series_unit(wide: pd.DataFrame) -> str:
+    """The unit of the figures in a trade_wide frame ("" when the chosen years have none)."""
+    return wide["unit"].dropna().iloc[0] if wide["unit"].notna().any() else ""
+
+
 def deflate(wide: pd.DataFrame, cpi: pd.DataFrame, base_year: int = 1990) -> pd.DataFrame:
     """Current US$ -> constant base-year US$ with the CPI-U (a consumer index: a rough guide only)."""
     index = dict(zip(cpi["year"].astype(int), cpi["cpi_u"].astype(float)))

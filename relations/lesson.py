@@ -43,7 +43,7 @@ def chart_for(step: pd.Series, trade, changes, names, events, eras, sources, loo
     if step["chart"] == "trade":
         series = TRADE_SERIES_BEFORE_1940 if years[1] < 1940 else TRADE_SERIES_AFTER_1945
         wide = filters.trade_wide(trade, series, years)
-        unit = wide["unit"].dropna().iloc[0] if wide["unit"].notna().any() else ""
+        unit = filters.series_unit(wide)
         figure = charts.trade_figure(wide, unit, ["exports", "imports", "total"], key_events(events, step).iloc[0:0],
                                      look=look)
         return ChartSpec("plotly", figure, summaries.trade_sentence(wide, unit))

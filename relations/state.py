@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 from collections.abc import Callable
+from html import escape
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -98,18 +99,15 @@ def load(loader: Callable[[], T]) -> T:
     try:
         return loader()
     except DataError as err:
-        st.error(f"**A data file needs fixing.** {_escape(str(err))}", icon=":material/error:")
+        st.error(f"**A data file needs fixing.** {escape(str(err), quote=False)}", icon=":material/error:")
         st.caption("Other pages that do not need this file keep working. Nothing was changed on disk.")
         st.stop()
 
 
 def summary(text: str) -> None:
     """One plain sentence saying what the chart shows: for screen readers and the back row."""
-    st.markdown(f"<p class='chart-summary'>{_escape(text)}</p>", unsafe_allow_html=True)
+    st.markdown(f"<p class='chart-summary'>{escape(text, quote=False)}</p>", unsafe_allow_html=True)
 
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def is_dark() -> bool:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from relations.theme import CATEGORIES
-from relations.validation import _is_partial_date, date_bounds
+from relations.validation import date_bounds, is_partial_date
 
 MAX_BYTES = 200_000
 MAX_ROWS = 300
@@ -83,12 +83,12 @@ def read_upload(data: bytes) -> UploadResult:
 
 
 def _row_problem(r: dict[str, str]) -> str | None:
-    if not _is_partial_date(r["date"]):
+    if not is_partial_date(r["date"]):
         return f"date '{r['date'][:20]}' is not YYYY, YYYY-MM or YYYY-MM-DD"
     if not 1800 <= int(r["date"][:4]) <= 2100:
         return "date must be between 1800 and 2100"
     if r["end_date"]:
-        if not _is_partial_date(r["end_date"]):
+        if not is_partial_date(r["end_date"]):
             return f"end_date '{r['end_date'][:20]}' is not a date"
         if date_bounds(r["end_date"])[1] < date_bounds(r["date"])[0]:
             return "end_date is before date"

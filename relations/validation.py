@@ -75,7 +75,7 @@ def fields(name: str, data_dir: Path | None = None) -> list[str]:
     return [f["name"] for f in resource(name, data_dir)["schema"]["fields"]]
 
 
-def _is_partial_date(value: str) -> bool:
+def is_partial_date(value: str) -> bool:
     if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
         return False
     parts = [int(p) for p in value.split("-")]
@@ -179,7 +179,7 @@ def _check(records: list[tuple[int, dict]], res: dict, file: str) -> None:
                     raise DataError(file, f"{value} is below the minimum {cons['minimum']}.", n, name)
                 if "maximum" in cons and float(value) > cons["maximum"]:
                     raise DataError(file, f"{value} is above the maximum {cons['maximum']}.", n, name)
-            if f.get("x-format") == "partial-date" and not _is_partial_date(value):
+            if f.get("x-format") == "partial-date" and not is_partial_date(value):
                 raise DataError(file, f"'{_short(value)}' is not a date. Write YYYY, YYYY-MM or YYYY-MM-DD "
                                 "(for example 1925-01-20).", n, name)
             elif "pattern" in cons and not re.fullmatch(cons["pattern"], value):

@@ -16,7 +16,7 @@ import pandas as pd
 import streamlit as st
 
 from relations import charts, data, filters, geo, lesson, summaries
-from relations.theme import Look
+from relations.theme import OKABE_ITO, Look
 
 CACHE = {"show_spinner": False, "max_entries": 256}
 
@@ -48,7 +48,7 @@ def trade(
     basis: str, flows: tuple[str, ...], dollars: str, log_scale: bool, years: tuple[int, int], look: Look
 ) -> tuple[View, str]:
     wide = filters.trade_wide(data.trade(), filters.SERIES_FOR_CHOICE[basis], years)
-    unit = wide["unit"].dropna().iloc[0] if wide["unit"].notna().any() else ""
+    unit = filters.series_unit(wide)
     if basis.endswith("usd") and dollars == "constant":
         wide = filters.deflate(wide, data.cpi(), 1990)
         unit = "million 1990 US$ (CPI-U)"
@@ -62,7 +62,7 @@ def trade(
 def treaties(scopes: tuple[str, ...], years: tuple[int, int], look: Look) -> View:
     t = filters.treaty_spans(data.treaties())
     t = t[t["scope"].isin(scopes) & (t["start"].dt.year <= years[1]) & (t["end_or_open"].dt.year >= years[0])]
-    colors = {"bilateral": charts.theme.OKABE_ITO["bluish_green"], "multilateral": charts.theme.OKABE_ITO["orange"]}
+    colors = {"bilateral": OKABE_ITO["bluish_green"], "multilateral": OKABE_ITO["orange"]}
     figure = charts.span_figure(
         t, "name", "scope", colors, ["name", "signed_on", "status"], pd.Timestamp(years[1], 12, 31), look=look
     )
@@ -103,8 +103,8 @@ def eras_strip(look: Look) -> View:
 
 
 @st.cache_resource(**CACHE)
-def lesson_step(step: int, language: str, look: Look) -> tuple[View, str, pd.DataFrame]:
-    """(chart view, chart kind 'altair'/'plotly', key events) for one lesson step."""
+def lesson_step(step: int, language: str, look: Look) -> tuple[View, str]:
+    """(view, chart kind 'altair' or 'plotly') for one lesson step; the view's table is its key events."""
     row = data.lesson().set_index("step").loc[step].copy()
     row["step"] = step
     spec = lesson.chart_for(
@@ -122,7 +122,7 @@ def lesson_step(step: int, language: str, look: Look) -> tuple[View, str, pd.Dat
     figure = spec.figure.to_dict() if spec.kind == "altair" else spec.figure
     key = lesson.key_events(data.events(), row)
     key = key.assign(source=filters.source_labels(key, data.sources()))
-    return View(figure, spec.sentence, key), spec.kind, key
+    return View(figure, spec.sentence, key), spec.kind
 
 
 @st.cache_resource(**CACHE)
