@@ -25,6 +25,7 @@ LANE_HEIGHT = 13  # px per stacked track in a timeline lane
 
 def _category_scales(look: theme.Look = theme.DEFAULT_LOOK):
     import altair as alt
+
     cats = theme.CATEGORIES
     color = alt.Scale(domain=cats, range=[look.color(theme.CATEGORY_STYLE[c][0]) for c in cats])
     shape = alt.Scale(domain=cats, range=[theme.CATEGORY_STYLE[c][1] for c in cats])
@@ -87,6 +88,7 @@ def timeline_chart(
     Click selects an event (selection parameter `event`); the x axis zooms and pans (`zoom`).
     """
     import altair as alt
+
     ev = events.copy()
     ev["track"] = assign_tracks(ev)
     ev["source"] = source_labels(ev, sources)
@@ -97,7 +99,8 @@ def timeline_chart(
     # Only what the marks and tooltips use, dates as short strings: every new session is sent this data.
     spans_rows = ev["is_span"]
     ev = ev[["event_id", "start", "end", "category", "title", "when", "source", "track"]].assign(
-        start=ev["start"].dt.strftime("%Y-%m-%d"), end=ev["end"].dt.strftime("%Y-%m-%d"))
+        start=ev["start"].dt.strftime("%Y-%m-%d"), end=ev["end"].dt.strftime("%Y-%m-%d")
+    )
     color, shape = _category_scales(look)
     max_track = int(ev["track"].max()) + 1 if len(ev) else 1
     height = max(240, len(theme.CATEGORIES) * max_track * (LANE_HEIGHT + 6 * look.present))
@@ -187,6 +190,7 @@ def trade_figure(
 ) -> go.Figure:
     """Japan's exports, imports, total and balance by year; NaN years are gaps, never joined or zeroed."""
     import plotly.graph_objects as go
+
     fig = go.Figure()
     symbols = {"exports": "circle", "imports": "square", "total": "diamond", "balance": "triangle-up"}
     for flow in flows:
@@ -230,6 +234,7 @@ def trade_figure(
         font=dict(family=theme.FONT, size=look.font_size + 1, color=look.text),
         yaxis=dict(
             title=unit,
+            automargin=True,
             type="log" if log_scale else "linear",
             gridcolor=look.grid,
             zeroline=True,
@@ -276,6 +281,7 @@ def span_figure(
 ) -> go.Figure:
     """Horizontal bars from `start` to `end`; rows without a known end run to `open_end`, hatched."""
     import plotly.express as px
+
     f = frame.sort_values("start").copy()
     f["bar_end"] = f["end"].where(f["end_known"], open_end)
     f["bar_end"] = f[["bar_end", "start"]].max(axis=1) + pd.Timedelta(days=60)  # one-day agreements stay visible
@@ -293,7 +299,9 @@ def span_figure(
         hover_data={c: True for c in hover} | {"row_label": False, "bar_end": False, "start": False},
     )
     fig.update_traces(marker_line_color=look.text, marker_line_width=1)
-    fig.update_yaxes(title=None, autorange="reversed", categoryorder="array", categoryarray=list(f["row_label"]))
+    fig.update_yaxes(
+        automargin=True, title=None, autorange="reversed", categoryorder="array", categoryarray=list(f["row_label"])
+    )
     row_height = height_per_row + 10 * look.present
     fig.update_layout(
         font=dict(family=theme.FONT, size=look.font_size, color=look.text),
@@ -310,6 +318,7 @@ def span_figure(
 def conflicts_figure(conflicts: pd.DataFrame, look: theme.Look = theme.DEFAULT_LOOK) -> go.Figure:
     """Wars and disputes over time: x = date, y = COW hostility level; symbol by kind, size by fatalities."""
     import plotly.graph_objects as go
+
     levels = {1: "1 no militarized action", 2: "2 threat", 3: "3 display of force", 4: "4 use of force", 5: "5 war"}
     fatal_size = {
         "": 10,
@@ -352,7 +361,11 @@ def conflicts_figure(conflicts: pd.DataFrame, look: theme.Look = theme.DEFAULT_L
     fig.update_layout(
         font=dict(family=theme.FONT, size=look.font_size, color=look.text),
         yaxis=dict(
-            title="COW hostility level", categoryorder="array", categoryarray=list(levels.values()), gridcolor=look.grid
+            title="COW hostility level",
+            automargin=True,
+            categoryorder="array",
+            categoryarray=list(levels.values()),
+            gridcolor=look.grid,
         ),
         xaxis=dict(type="date", title=None, gridcolor=look.grid),
         height=500 if look.present else 420,
@@ -404,6 +417,7 @@ def map_chart(
     language (with the other language in the tooltip).
     """
     import altair as alt
+
     states = list(theme.STATE_STYLE)
     color = alt.Scale(domain=states, range=[theme.STATE_STYLE[s][0] for s in states])
     territory, context, cities = [], [], []
@@ -501,8 +515,9 @@ PLOTLY_CONFIG = {
 PLOTLY_CONFIG_SVG = {**PLOTLY_CONFIG, "toImageButtonOptions": {"format": "svg"}}
 
 
-def eras_strip_svg(eras: pd.DataFrame, years: tuple[int, int] = (1917, 1999),
-                   look: theme.Look = theme.DEFAULT_LOOK) -> str:
+def eras_strip_svg(
+    eras: pd.DataFrame, years: tuple[int, int] = (1917, 1999), look: theme.Look = theme.DEFAULT_LOOK
+) -> str:
     """The article's eras as a small inline SVG: no chart library to load, so the home page opens fast.
 
     Labels are escaped (they come from a data file); the SVG has a text alternative for screen readers.
@@ -521,12 +536,14 @@ def eras_strip_svg(eras: pd.DataFrame, years: tuple[int, int] = (1917, 1999),
         fits = (x1 - x0 - 6) / (0.56 * len(label))  # a narrow era gets a smaller label rather than overflow
         size = min(font, fits)
         parts.append(
-            f'<g><title>{escape(band.era)}</title>'
+            f"<g><title>{escape(band.era)}</title>"
             f'<rect x="{x0:.1f}" y="0" width="{max(x1 - x0 - 2, 1):.1f}" height="{height}" '
             f'fill="{theme.ERA_TINTS[i % len(theme.ERA_TINTS)]}"/>'
             f'<text x="{(x0 + x1) / 2:.1f}" y="{height / 2 + size / 3:.1f}" text-anchor="middle" '
             f'font-size="{size:.1f}" font-weight="bold" fill="#000000">{escape(label)}</text></g>'
         )
     summary = "; ".join(escape(e) for e in bands["era"])
-    return (f'<svg class="eras-strip" role="img" aria-label="{summary}" viewBox="0 0 {width} {height}" '
-            f'width="100%" preserveAspectRatio="none" style="font-family: {theme.FONT}">{"".join(parts)}</svg>')
+    return (
+        f'<svg class="eras-strip" role="img" aria-label="{summary}" viewBox="0 0 {width} {height}" '
+        f'width="100%" preserveAspectRatio="none" style="font-family: {theme.FONT}">{"".join(parts)}</svg>'
+    )
