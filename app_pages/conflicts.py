@@ -16,7 +16,7 @@ opposite = bound(st.toggle, "opposite", label="Only disputes where Japan and Rus
 view = load(lambda: views.conflicts(years, opposite, look()))
 c = view.table
 summary(view.sentence)
-st.plotly_chart(view.figure, width="stretch", key="conflicts_chart", config=charts.PLOTLY_CONFIG, theme=None)
+st.plotly_chart(view.drawn, width="stretch", key="conflicts_chart", config=charts.PLOTLY_CONFIG, theme=None)
 st.warning(
     "Caveats from the sources: battle deaths for the World Wars are each country's whole-war totals, "
     "not Soviet–Japanese fighting only. Dispute dates are dispute-wide. Most Cold War disputes are "

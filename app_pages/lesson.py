@@ -27,9 +27,9 @@ st.markdown(md_escape(row["narrative"]))
 view, kind = load(lambda: views.lesson_step(step, param_value("names"), look()))
 summary(view.sentence)
 if kind == "plotly":
-    st.plotly_chart(view.figure, width="stretch", key=f"lesson_chart_{step}", config=charts.PLOTLY_CONFIG, theme=None)
+    st.plotly_chart(view.drawn, width="stretch", key=f"lesson_chart_{step}", config=charts.PLOTLY_CONFIG, theme=None)
 else:
-    st.vega_lite_chart(spec=view.figure, width="stretch", key=f"lesson_chart_{step}")
+    st.vega_lite_chart(spec=view.drawn, width="stretch", key=f"lesson_chart_{step}")
     chart_downloads(view.figure, f"lesson_step_{step}")
 
 st.subheader("Key events of this period")

@@ -15,7 +15,7 @@ year = bound(st.slider, "year", label="Year", min_value=1855, max_value=1999)
 language = param_value("names")  # chosen in the sidebar, followed by every page
 view = load(lambda: views.territories(year, language, look()))
 summary(view.sentence)
-st.vega_lite_chart(spec=view.figure, width="stretch", key="map_chart")
+st.vega_lite_chart(spec=view.drawn, width="stretch", key="map_chart")
 chart_downloads(view.figure, "map")
 line = boundaries.iloc[0]
 st.caption(

@@ -37,7 +37,7 @@ clicked = st.session_state.get("timeline_chart", {}).get("selection", {}).get("e
 event_param = PARAMS["event"].with_known(shown["event_id"])
 if clicked and clicked[0].get("event_id") in set(shown["event_id"]):
     set_param("event", clicked[0]["event_id"], event_param)
-st.vega_lite_chart(spec=view.figure, width="stretch", on_select="rerun", key="timeline_chart")
+st.vega_lite_chart(spec=view.drawn, width="stretch", on_select="rerun", key="timeline_chart")
 chart_downloads(view.figure, "timeline")
 st.download_button(
     "Download these events (CSV)",

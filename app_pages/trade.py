@@ -41,7 +41,7 @@ series_ids = filters.SERIES_FOR_CHOICE[basis]
 view, unit = load(lambda: views.trade(basis, tuple(flows), dollars, log_scale, years, look()))
 wide = view.table
 summary(view.sentence)
-st.plotly_chart(view.figure, width="stretch", key="trade_chart", config=charts.PLOTLY_CONFIG, theme=None)
+st.plotly_chart(view.drawn, width="stretch", key="trade_chart", config=charts.PLOTLY_CONFIG, theme=None)
 st.caption("Triangles at the top mark treaty signings and wars from the events table; hover for each one.")
 for row in series[series["series_id"].isin(series_ids)].itertuples():
     st.caption(f"**{md_escape(row.label)}.** {md_escape(row.description)}")

@@ -20,7 +20,7 @@ with c2:
 view = load(lambda: views.treaties(tuple(scopes), years, look()))
 t = view.table
 summary(view.sentence)
-st.plotly_chart(view.figure, width="stretch", key="treaty_chart", config=charts.PLOTLY_CONFIG, theme=None)
+st.plotly_chart(view.drawn, width="stretch", key="treaty_chart", config=charts.PLOTLY_CONFIG, theme=None)
 
 st.subheader("Details")
 names = dict(zip(t["treaty_id"], t["name"]))

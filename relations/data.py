@@ -29,6 +29,9 @@ def load_table(name: str) -> pd.DataFrame:
     needed |= set(_NEEDS.get(name, ()))
     tables = {name: frame, **{n: read_table(n) for n in needed}}
     check_references({k: v for k, v in tables.items() if k == name or k in needed} | {name: frame})
+    # The line numbers were only needed for the messages above. Left in attrs, pandas would deep-copy the list
+    # on every operation on the frame or a slice of it, which was a fifth of a timeline rerun.
+    frame.attrs.pop("lines", None)
     return frame
 
 

@@ -9,13 +9,13 @@ objects: pages must not change them. Timeline views that include a teacher's upl
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
 import streamlit as st
 
-from relations import charts, data, filters, geo, lesson, summaries
+from relations import charts, data, filters, geo, lesson, summaries, wire
 from relations.theme import OKABE_ITO, Look
 
 CACHE = {"show_spinner": False, "max_entries": 256}
@@ -26,6 +26,11 @@ class View:
     figure: Any  # Vega-Lite spec dict or Plotly figure
     sentence: str  # the one-sentence summary
     table: pd.DataFrame  # the rows behind the chart
+    # The figure as Streamlit sends it (Arrow datasets, a frozen Plotly dict), made once: see relations/wire.py.
+    drawn: Any = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self):
+        object.__setattr__(self, "drawn", wire.for_streamlit(self.figure))
 
 
 def _timeline(events, categories, years, unverified, look) -> View:

@@ -1,0 +1,67 @@
+"""Charts in the form Streamlit sends them, prepared once per view instead of on every run of every session.
+
+`st.vega_lite_chart` converts each named dataset of a spec to Arrow bytes on every call, unless the dataset is
+already bytes (streamlit/elements/vega_charts.py, `_marshall_chart_data`). `st.plotly_chart` calls
+`figure.to_dict()` on every call, which deep-copies the figure and re-encodes its arrays. Both are the same
+for every reader of a shared view, so `for_streamlit` does them once, when the view is built.
+
+The JSON-ready spec stays on the view as `figure`: the PNG/SVG export (vl-convert) needs plain values.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+
+def _is_records(values: Any) -> bool:
+    """A list of flat records (what Altair writes for a DataFrame); GeoJSON features are left as they are."""
+    return isinstance(values, list) and all(
+        isinstance(row, dict) and not any(isinstance(v, (dict, list)) for v in row.values()) for row in values
+    )
+
+
+def vega_spec(spec: dict) -> dict:
+    """A copy of a Vega-Lite spec whose tabular datasets are already Arrow IPC bytes."""
+    from streamlit import dataframe_util
+
+    datasets = spec.get("datasets")
+    if not datasets:
+        return spec
+    ready = {
+        name: dataframe_util.convert_anything_to_arrow_bytes(values) if _is_records(values) and values else values
+        for name, values in datasets.items()
+    }
+    return {**spec, "datasets": ready}
+
+
+@cache
+def _frozen_class():
+    import plotly.graph_objects as go
+
+    class FrozenFigure(go.Figure):
+        """A figure that is never changed after it is built, so its dict form is made once."""
+
+        def freeze(self) -> FrozenFigure:
+            self._frozen = super().to_dict()
+            return self
+
+        def to_dict(self) -> dict:
+            frozen = getattr(self, "_frozen", None)
+            return dict(frozen) if frozen is not None else super().to_dict()
+
+    return FrozenFigure
+
+
+def plotly_figure(figure: Any) -> Any:
+    """A read-only copy of a Plotly figure whose `to_dict()` is computed once."""
+    return _frozen_class()(figure).freeze()
+
+
+def for_streamlit(figure: Any) -> Any:
+    """What to hand to st.vega_lite_chart or st.plotly_chart for this figure (other objects pass through)."""
+    if isinstance(figure, dict):
+        return vega_spec(figure)
+    if type(figure).__module__.startswith("plotly."):
+        return plotly_figure(figure)
+    return figure

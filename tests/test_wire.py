@@ -1,0 +1,54 @@
+"""Charts prepared once for Streamlit (relations/wire.py) carry exactly the data of the figures they stand for."""
+
+import io
+
+import plotly.io
+import pyarrow as pa
+import pytest
+
+from relations import charts, filters, geo, wire
+from relations.theme import Look
+from relations.validation import read_table
+
+
+@pytest.fixture(scope="module")
+def t():
+    names = ["events", "eras", "sources", "trade", "territorial_changes", "place_names", "conflicts"]
+    return {n: read_table(n) for n in names}
+
+
+def test_timeline_datasets_become_arrow_with_the_same_rows(t):
+    ev = filters.filter_events(filters.with_bounds(t["events"]), None, (1917, 1991))
+    spec = charts.timeline_chart(ev, t["eras"], t["sources"], (1917, 1991)).to_dict()
+    ready = wire.vega_spec(spec)
+    assert ready is not spec and spec["datasets"] is not ready["datasets"]
+    points = spec["layer"][-1]["data"]["name"]
+    table = pa.ipc.open_stream(io.BytesIO(ready["datasets"][points])).read_all()
+    assert table.num_rows == len(ev) == len(spec["datasets"][points])
+    assert sorted(table.column("event_id").to_pylist()) == sorted(ev["event_id"])
+    # The JSON spec is left as it was, for the PNG/SVG export.
+    assert isinstance(spec["datasets"][points], list)
+    assert {k: v for k, v in ready.items() if k != "datasets"} == {k: v for k, v in spec.items() if k != "datasets"}
+
+
+def test_map_labels_become_arrow_and_geometry_stays_json(t):
+    holders = filters.holders_in_year(t["territorial_changes"], 1950)
+    names = t["place_names"]
+    spec = charts.map_chart(geo.layers(), holders, geo.labels(names, "ja"), 1950, Look(),
+                            geo.labels(names, "ru")).to_dict()
+    ready = wire.vega_spec(spec)
+    assert spec["datasets"] and all(isinstance(v, bytes) for v in ready["datasets"].values())
+    features = spec["layer"][1]["data"]["values"]
+    assert features[0]["type"] == "Feature" and ready["layer"][1]["data"]["values"] is features
+    # GeoJSON features are never taken for table rows, were they to sit among the datasets.
+    assert not wire._is_records(features)
+    assert wire.vega_spec({**spec, "datasets": {"shapes": features}})["datasets"]["shapes"] is features
+
+
+def test_frozen_plotly_figure_gives_the_same_dict_every_time(t):
+    fig = charts.conflicts_figure(filters.with_bounds(t["conflicts"], "start_date", "end_date"))
+    frozen = wire.plotly_figure(fig)
+    first, second = frozen.to_dict(), frozen.to_dict()
+    assert plotly.io.to_json(first, validate=False) == plotly.io.to_json(fig.to_dict(), validate=False)
+    assert first is not second and first["data"] is second["data"]  # shared, never rebuilt
+    assert len(first["data"]) == len(fig.data) > 0
