@@ -47,6 +47,8 @@ def _frozen_class():
             return self
 
         def to_dict(self) -> dict:
+            # A new top-level dict each time; the traces inside are shared and only read (plotly.io.to_json
+            # pops a trace's "uid", which our figures never set).
             frozen = getattr(self, "_frozen", None)
             return dict(frozen) if frozen is not None else super().to_dict()
 
@@ -55,7 +57,9 @@ def _frozen_class():
 
 def plotly_figure(figure: Any) -> Any:
     """A read-only copy of a Plotly figure whose `to_dict()` is computed once."""
-    return _frozen_class()(figure).freeze()
+    # From the dict, not the figure: copying a figure re-applies Plotly's current default template (which
+    # Streamlit changes when it is imported), while the dict carries the template the figure was built with.
+    return _frozen_class()(figure.to_dict()).freeze()
 
 
 def for_streamlit(figure: Any) -> Any:
