@@ -20,7 +20,8 @@ eras = strip.table
 summary(strip.sentence)
 st.markdown(strip.figure, unsafe_allow_html=True)  # escaped inline SVG built by charts.eras_strip_svg
 with st.expander("The eras as a table"):
-    st.dataframe(eras[["label", "start_year", "end_year"]], hide_index=True, width="stretch")
+    # A plain table: the home page then needs no data-grid code in the browser, which shortens a cold start.
+    st.table(eras[["label", "start_year", "end_year"]], hide_index=True)
 
 st.subheader("Where to go next")
 st.page_link(

@@ -6,6 +6,8 @@ needs a broken table gets a DataError naming file, line and column, and pages th
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import streamlit as st
 
@@ -22,13 +24,14 @@ _NEEDS = {
 }
 
 
+def _needs(name: str) -> set[str]:
+    return ({"sources"} - {name}) | set(_NEEDS.get(name, ()))
+
+
 def load_table(name: str) -> pd.DataFrame:
     """Read, validate and cross-check one table (no caching, no Streamlit)."""
     frame = read_table(name)
-    needed = {"sources"} if name != "sources" else set()
-    needed |= set(_NEEDS.get(name, ()))
-    tables = {name: frame, **{n: read_table(n) for n in needed}}
-    check_references({k: v for k, v in tables.items() if k == name or k in needed} | {name: frame})
+    check_references({name: frame, **{n: read_table(n) for n in _needs(name)}})
     # The line numbers were only needed for the messages above. Left in attrs, pandas would deep-copy the list
     # on every operation on the frame or a slice of it, which was a fifth of a timeline rerun.
     frame.attrs.pop("lines", None)
@@ -46,7 +49,12 @@ def _cached_in(name: str, folder: str) -> pd.DataFrame:
     # in relations/ that changes columns works on a copy (with_bounds, trade_wide, ...), and
     # tests/test_charts.py checks that the loaded tables come out of the builders unchanged.
     # The folder is part of the key so that a test or an edited copy never sees another folder's data.
-    return load_table(name)
+    # The tables a reference points to come from this cache too, so sources.csv is read once, not per table.
+    frame = read_table(name, Path(folder))
+    needed = _needs(name)
+    check_references({name: frame, **{n: _cached_in(n, folder) for n in needed}}, Path(folder))
+    frame.attrs.pop("lines", None)
+    return frame
 
 
 def sources() -> pd.DataFrame:
