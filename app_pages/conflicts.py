@@ -36,7 +36,7 @@ columns = [
     "source_ids",
     "note",
 ]
-st.dataframe(c[columns], hide_index=True, width="stretch")
+st.dataframe(view.rows(columns), hide_index=True, width="stretch")
 st.download_button(
     "Download this table (CSV)", lambda: safe_csv(c[columns]), "conflicts.csv", "text/csv", key="download_conflicts"
 )

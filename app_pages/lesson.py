@@ -33,4 +33,4 @@ else:
     chart_downloads(view.figure, f"lesson_step_{step}")
 
 st.subheader("Key events of this period")
-st.dataframe(view.table[["date", "title", "description", "source"]], hide_index=True, width="stretch")
+st.dataframe(view.rows(["date", "title", "description", "source"]), hide_index=True, width="stretch")

@@ -1,6 +1,6 @@
 import streamlit as st
 
-from relations import data, filters
+from relations import views
 from relations.state import bound, load, summary
 from relations.text import safe_csv
 
@@ -10,7 +10,6 @@ st.markdown(
     "precise as the source: a year alone means the source gave only the year."
 )
 
-people, sources = load(data.people), load(data.sources)
 GROUPS = {
     "ambassador_ussr_to_japan": "Soviet envoys in Tokyo",
     "ambassador_japan_to_ussr": "Japanese envoys in Moscow",
@@ -22,14 +21,14 @@ GROUPS = {
     "russia_president": "Russian president",
 }
 group = bound(st.radio, "group", label="Group", options=list(GROUPS), format_func=GROUPS.get, horizontal=True)
-rows = people[people["group"] == group].copy()
-rows["source"] = filters.source_labels(rows, sources)
+view = load(lambda: views.people(group))
+rows = view.table
 summary(
     f"{len(rows)} {GROUPS[group].lower()} in the table; {int((rows['start'].str.len() == 4).sum())} have "
     "start dates known only to the year."
 )
 columns = ["name", "name_native", "role", "start", "end", "source", "note"]
-st.dataframe(rows[columns], hide_index=True, width="stretch")
+st.dataframe(view.rows(columns), hide_index=True, width="stretch")
 st.download_button(
     "Download this table (CSV)", lambda: safe_csv(rows[columns]), "people.csv", "text/csv", key="download_people"
 )

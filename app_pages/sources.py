@@ -1,6 +1,6 @@
 import streamlit as st
 
-from relations import data
+from relations import data, views
 from relations.state import bound, load
 from relations.text import md_escape, safe_csv
 from relations.validation import package
@@ -30,9 +30,9 @@ st.dataframe(
 )
 
 st.subheader("Bibliography")
-sources = load(data.sources)
+load(data.sources)  # shows what to fix if sources.csv is broken
 st.dataframe(
-    sources[["source_id", "citation", "url", "licence", "kind"]],
+    views.table_rows("sources", ["source_id", "citation", "url", "licence", "kind"]),
     column_config={"url": st.column_config.LinkColumn("Link")},
     hide_index=True,
     width="stretch",

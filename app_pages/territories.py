@@ -26,7 +26,7 @@ st.caption(
 
 st.subheader("Territorial changes")
 table = view.table
-st.dataframe(table, hide_index=True, width="stretch")
+st.dataframe(view.rows(), hide_index=True, width="stretch")
 st.download_button(
     "Download this table (CSV)", lambda: safe_csv(table), "territorial_changes.csv", "text/csv", key="download_changes"
 )

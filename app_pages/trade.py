@@ -47,7 +47,7 @@ for row in series[series["series_id"].isin(series_ids)].itertuples():
     st.caption(f"**{md_escape(row.label)}.** {md_escape(row.description)}")
 
 st.subheader("The table behind the chart")
-st.dataframe(wide, hide_index=True, width="stretch")
+st.dataframe(view.rows(), hide_index=True, width="stretch")
 st.download_button(
     "Download this table (CSV)",
     lambda: safe_csv(wide),

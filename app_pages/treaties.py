@@ -65,7 +65,7 @@ columns = [
     "source_ids",
 ]
 st.dataframe(
-    table[columns],
+    view.rows(columns),
     hide_index=True,
     width="stretch",
     column_config={

@@ -10,6 +10,7 @@ objects: pages must not change them. Timeline views that include a teacher's upl
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import pandas as pd
@@ -17,6 +18,7 @@ import streamlit as st
 
 from relations import charts, data, filters, geo, lesson, summaries, wire
 from relations.theme import OKABE_ITO, Look
+from relations.validation import current_data_dir
 
 CACHE = {"show_spinner": False, "max_entries": 256}
 
@@ -29,8 +31,17 @@ class View:
     # The figure as Streamlit sends it (Arrow datasets, a frozen Plotly dict), made once: see relations/wire.py.
     drawn: Any = field(init=False, repr=False, compare=False)
 
+    _arrow: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+
     def __post_init__(self):
         object.__setattr__(self, "drawn", wire.for_streamlit(self.figure))
+
+    def rows(self, columns: list[str] | None = None):
+        """The table, or some of its columns, as Arrow for st.dataframe: converted once per view."""
+        key = tuple(columns or self.table.columns)
+        if key not in self._arrow:
+            self._arrow[key] = wire.arrow_table(self.table[list(key)])
+        return self._arrow[key]
 
 
 def _timeline(events, categories, years, unverified, look) -> View:
@@ -128,6 +139,23 @@ def lesson_step(step: int, language: str, look: Look) -> tuple[View, str]:
     key = lesson.key_events(data.events(), row)
     key = key.assign(source=filters.source_labels(key, data.sources()))
     return View(figure, spec.sentence, key), spec.kind
+
+
+@lru_cache(maxsize=64)
+def _table_rows(name: str, folder: str, columns: tuple[str, ...]):
+    return wire.arrow_table(getattr(data, name)()[list(columns)])
+
+
+def table_rows(name: str, columns: list[str]):
+    """Columns of a whole data table as Arrow for st.dataframe, converted once per process and data folder."""
+    return _table_rows(name, str(current_data_dir()), tuple(columns))
+
+
+@st.cache_resource(**CACHE)
+def people(group: str) -> View:
+    rows = data.people()
+    rows = rows[rows["group"] == group].assign(source=lambda r: filters.source_labels(r, data.sources()))
+    return View(None, "", rows)
 
 
 @st.cache_resource(**CACHE)

@@ -2,8 +2,9 @@
 
 `st.vega_lite_chart` converts each named dataset of a spec to Arrow bytes on every call, unless the dataset is
 already bytes (streamlit/elements/vega_charts.py, `_marshall_chart_data`). `st.plotly_chart` calls
-`figure.to_dict()` on every call, which deep-copies the figure and re-encodes its arrays. Both are the same
-for every reader of a shared view, so `for_streamlit` does them once, when the view is built.
+`figure.to_dict()` on every call, which deep-copies the figure and re-encodes its arrays; `st.dataframe`
+converts a DataFrame to Arrow on every call. All are the same for every reader of a shared view, so they
+are done once: `for_streamlit` when the view is built, `arrow_table` when a view's table is first shown.
 
 The JSON-ready spec stays on the view as `figure`: the PNG/SVG export (vl-convert) needs plain values.
 """
@@ -60,6 +61,13 @@ def plotly_figure(figure: Any) -> Any:
     # From the dict, not the figure: copying a figure re-applies Plotly's current default template (which
     # Streamlit changes when it is imported), while the dict carries the template the figure was built with.
     return _frozen_class()(figure.to_dict()).freeze()
+
+
+def arrow_table(frame):
+    """A DataFrame as the Arrow table st.dataframe would make of it; given Arrow, st.dataframe only serialises."""
+    from streamlit import dataframe_util
+
+    return dataframe_util.convert_pandas_df_to_arrow_table(frame.reset_index(drop=True))
 
 
 def for_streamlit(figure: Any) -> Any:
