@@ -34,8 +34,8 @@ shown = view.table
 summary(view.sentence)
 
 clicked = st.session_state.get("timeline_chart", {}).get("selection", {}).get("event", [])
-event_param = PARAMS["event"].with_known(shown["event_id"])
-if clicked and clicked[0].get("event_id") in set(shown["event_id"]):
+event_param = view.once("event_param", lambda t: PARAMS["event"].with_known(t["event_id"]))
+if clicked and clicked[0].get("event_id") in event_param.known:
     set_param("event", clicked[0]["event_id"], event_param)
 st.vega_lite_chart(spec=view.drawn, width="stretch", on_select="rerun", key="timeline_chart")
 chart_downloads(view.figure, "timeline")
@@ -48,7 +48,7 @@ st.download_button(
     on_click="ignore",
 )
 
-labels = dict(zip(shown["event_id"], shown["date"] + " · " + shown["title"]))
+labels = view.once("labels", lambda t: dict(zip(t["event_id"], t["date"] + " · " + t["title"])))
 choice = bound(
     st.selectbox,
     "event",

@@ -9,6 +9,7 @@ objects: pages must not change them. Timeline views that include a teacher's upl
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -35,6 +36,13 @@ class View:
 
     def __post_init__(self):
         object.__setattr__(self, "drawn", wire.for_streamlit(self.figure))
+
+    def once(self, name: str, make: Callable[[pd.DataFrame], Any]) -> Any:
+        """Something derived from the table (labels for a select box, ...), made once per view."""
+        key = ("once", name)
+        if key not in self._arrow:
+            self._arrow[key] = make(self.table)
+        return self._arrow[key]
 
     def rows(self, columns: list[str] | None = None):
         """The table, or some of its columns, as Arrow for st.dataframe: converted once per view."""
