@@ -6,6 +6,7 @@ needs a broken table gets a DataError naming file, line and column, and pages th
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -28,14 +29,19 @@ def _needs(name: str) -> set[str]:
     return ({"sources"} - {name}) | set(_NEEDS.get(name, ()))
 
 
-def load_table(name: str) -> pd.DataFrame:
-    """Read, validate and cross-check one table (no caching, no Streamlit)."""
-    frame = read_table(name)
-    check_references({name: frame, **{n: read_table(n) for n in _needs(name)}})
+def _checked(name: str, folder: Path | None, dependency: Callable[[str], pd.DataFrame]) -> pd.DataFrame:
+    """Read and validate one table, and check its references against `dependency(name)` of each target."""
+    frame = read_table(name, folder)
+    check_references({name: frame, **{n: dependency(n) for n in _needs(name)}}, folder)
     # The line numbers were only needed for the messages above. Left in attrs, pandas would deep-copy the list
     # on every operation on the frame or a slice of it, which was a fifth of a timeline rerun.
     frame.attrs.pop("lines", None)
     return frame
+
+
+def load_table(name: str) -> pd.DataFrame:
+    """Read, validate and cross-check one table (no caching, no Streamlit)."""
+    return _checked(name, None, read_table)
 
 
 def _cached(name: str) -> pd.DataFrame:
@@ -50,11 +56,7 @@ def _cached_in(name: str, folder: str) -> pd.DataFrame:
     # tests/test_charts.py checks that the loaded tables come out of the builders unchanged.
     # The folder is part of the key so that a test or an edited copy never sees another folder's data.
     # The tables a reference points to come from this cache too, so sources.csv is read once, not per table.
-    frame = read_table(name, Path(folder))
-    needed = _needs(name)
-    check_references({name: frame, **{n: _cached_in(n, folder) for n in needed}}, Path(folder))
-    frame.attrs.pop("lines", None)
-    return frame
+    return _checked(name, Path(folder), lambda n: _cached_in(n, folder))
 
 
 def sources() -> pd.DataFrame:

@@ -9,7 +9,7 @@ objects: pages must not change them. Timeline views that include a teacher's upl
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -32,24 +32,21 @@ class View:
     # The figure as Streamlit sends it (Arrow datasets, a frozen Plotly dict), made once: see relations/wire.py.
     drawn: Any = field(init=False, repr=False, compare=False)
 
-    _arrow: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+    _memo: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self):
         object.__setattr__(self, "drawn", wire.for_streamlit(self.figure))
 
-    def once(self, name: str, make: Callable[[pd.DataFrame], Any]) -> Any:
+    def once(self, name: Hashable, make: Callable[[pd.DataFrame], Any]) -> Any:
         """Something derived from the table (labels for a select box, ...), made once per view."""
-        key = ("once", name)
-        if key not in self._arrow:
-            self._arrow[key] = make(self.table)
-        return self._arrow[key]
+        if name not in self._memo:
+            self._memo[name] = make(self.table)
+        return self._memo[name]
 
     def rows(self, columns: list[str] | None = None):
         """The table, or some of its columns, as Arrow for st.dataframe: converted once per view."""
-        key = tuple(columns or self.table.columns)
-        if key not in self._arrow:
-            self._arrow[key] = wire.arrow_table(self.table[list(key)])
-        return self._arrow[key]
+        chosen = list(columns or self.table.columns)
+        return self.once(("rows", *chosen), lambda table: wire.arrow_table(table[chosen]))
 
 
 def _timeline(events, categories, years, unverified, look) -> View:
