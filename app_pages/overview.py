@@ -1,6 +1,7 @@
 import streamlit as st
 
 from relations import views
+from relations.pages import link
 from relations.state import load, look, summary
 
 st.title("Japan and the Soviet Union, 1917–1991")
@@ -21,25 +22,11 @@ summary(strip.sentence)
 st.markdown(strip.figure, unsafe_allow_html=True)  # escaped inline SVG built by charts.eras_strip_svg
 with st.expander("The eras as a table"):
     # A plain table: the home page then needs no data-grid code in the browser, which shortens a cold start.
-    st.table(eras[["label", "start_year", "end_year"]], hide_index=True)
+    st.table(strip.rows(["label", "start_year", "end_year"]), hide_index=True)
 
 st.subheader("Where to go next")
-st.page_link(
-    "app_pages/lesson.py", label="Lesson: the story in seven steps, one era at a time", icon=":material/school:"
-)
-st.page_link(
-    "app_pages/timeline.py", label="Timeline: every event, click one to read its sources", icon=":material/timeline:"
-)
-st.page_link(
-    "app_pages/trade.py",
-    label="Trade: exports and imports year by year, in yen or dollars",
-    icon=":material/show_chart:",
-)
-st.page_link(
-    "app_pages/territories.py", label="Territories: who held Sakhalin and the Kurils in any year", icon=":material/map:"
-)
-st.page_link(
-    "app_pages/sources.py",
-    label="Sources & data: downloads, data dictionary and how to cite",
-    icon=":material/menu_book:",
-)
+link("lesson", "Lesson: the story in seven steps, one era at a time")
+link("timeline", "Timeline: every event, click one to read its sources")
+link("trade", "Trade: exports and imports year by year, in yen or dollars")
+link("territories", "Territories: who held Sakhalin and the Kurils in any year")
+link("sources", "Sources & data: downloads, data dictionary and how to cite")

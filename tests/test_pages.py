@@ -14,6 +14,19 @@ def test_page_renders_without_exception(page):
     assert at.title[0].value
 
 
+def test_overview_links_open_the_pages_they_name():
+    at = open_page("overview")
+    links = [link.proto for link in at.get("page_link")]
+    assert [(link.page, link.icon) for link in links] == [
+        ("lesson", ":material/school:"), ("timeline", ":material/timeline:"), ("trade", ":material/show_chart:"),
+        ("territories", ":material/map:"), ("sources", ":material/menu_book:")]
+    assert all(link.label.startswith(link.page.capitalize()) for link in links)
+    # Each link carries the hash of a page that st.navigation registered, so a click lands on that page.
+    at.switch_page("app_pages/trade.py").run()
+    assert at.title[0].value == "Trade"
+    assert links[2].page_script_hash == at._page_hash  # AppTest looked the file up among the registered pages
+
+
 def test_timeline_category_filter_changes_the_event_count():
     at = open_page("timeline")
     before = summary_text(at)
