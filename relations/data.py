@@ -10,8 +10,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
-import streamlit as st
 
+from relations.memo import shared
 from relations.validation import DataError, check_references, current_data_dir, read_table
 
 __all__ = ["DataError", "load_table", "sources", "events", "treaties", "territorial_changes", "place_names",
@@ -48,7 +48,7 @@ def _cached(name: str) -> pd.DataFrame:
     return _cached_in(name, str(current_data_dir()))
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)
+@shared(max_entries=64)
 def _cached_in(name: str, folder: str) -> pd.DataFrame:
     # One shared, validated frame per process: st.cache_data would unpickle a fresh copy on every hit, which
     # for a class of 40 costs more than the page itself. The frames are treated as read-only: every function

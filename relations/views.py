@@ -1,8 +1,8 @@
 """What each page shows for a given set of choices, built once per process and shared by every session.
 
 When a class opens the same link, forty sessions ask for the same chart. Each function here is a pure
-builder (relations.charts, relations.filters) wrapped in st.cache_resource and keyed by the choices only, so the
-first student pays for building the figure and the other thirty-nine reuse it. Altair charts are returned
+builder (relations.charts, relations.filters) wrapped in relations.memo.shared and keyed by the choices only, so
+the first student pays for building the figure and the other thirty-nine reuse it. Altair charts are returned
 as their finished Vega-Lite dict, which skips Altair's schema validation on every run. Results are shared
 objects: pages must not change them. Timeline views that include a teacher's uploaded events are not cached.
 """
@@ -11,18 +11,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 import pandas as pd
-import streamlit as st
 
 from relations import charts, data, filters, geo, lesson, summaries, wire
+from relations.memo import shared
+from relations.text import md_escape
 from relations.theme import OKABE_ITO, Look
 from relations.validation import current_data_dir
-
-CACHE = {"show_spinner": False, "max_entries": 256}
-
 
 @dataclass(frozen=True)
 class View:
@@ -55,7 +52,7 @@ def _timeline(events, categories, years, unverified, look) -> View:
     return View(spec, summaries.timeline_sentence(shown, years), shown)
 
 
-@st.cache_resource(**CACHE)
+@shared()
 def timeline(categories: tuple[str, ...], years: tuple[int, int], unverified: bool, look: Look) -> View:
     return _timeline(data.events(), categories, years, unverified, look)
 
@@ -64,7 +61,7 @@ def timeline_with_uploads(uploaded: pd.DataFrame, categories, years, unverified,
     return _timeline(pd.concat([data.events(), uploaded], ignore_index=True), categories, years, unverified, look)
 
 
-@st.cache_resource(**CACHE)
+@shared()
 def trade(
     basis: str, flows: tuple[str, ...], dollars: str, log_scale: bool, years: tuple[int, int], look: Look
 ) -> tuple[View, str]:
@@ -79,7 +76,15 @@ def trade(
     return View(figure, summaries.trade_sentence(wide, unit), wide), unit
 
 
-@st.cache_resource(**CACHE)
+@shared(max_entries=16)
+def series_captions(series_ids: tuple[str, ...]) -> tuple[str, ...]:
+    """One caption per trade series shown: its label in bold, then what it measures and where it comes from."""
+    series = data.trade_series()
+    shown = series[series["series_id"].isin(series_ids)]
+    return tuple(f"**{md_escape(row.label)}.** {md_escape(row.description)}" for row in shown.itertuples())
+
+
+@shared()
 def treaties(scopes: tuple[str, ...], years: tuple[int, int], look: Look) -> View:
     t = filters.treaty_spans(data.treaties())
     t = t[t["scope"].isin(scopes) & (t["start"].dt.year <= years[1]) & (t["end_or_open"].dt.year >= years[0])]
@@ -91,7 +96,7 @@ def treaties(scopes: tuple[str, ...], years: tuple[int, int], look: Look) -> Vie
     return View(figure, summaries.treaties_sentence(t), table)
 
 
-@st.cache_resource(**CACHE)
+@shared()
 def territories(year: int, language: str, look: Look) -> View:
     names = data.place_names()
     holders = filters.holders_in_year(data.territorial_changes(), year)
@@ -103,7 +108,7 @@ def territories(year: int, language: str, look: Look) -> View:
     return View(spec, geo.holders_sentence(holders, names, year), table)
 
 
-@st.cache_resource(**CACHE)
+@shared()
 def conflicts(years: tuple[int, int], opposite: bool, look: Look) -> View:
     c = filters.with_bounds(data.conflicts(), "start_date", "end_date")
     c = c[(c["start"].dt.year <= years[1]) & (c["end"].dt.year >= years[0])]
@@ -117,13 +122,13 @@ def conflicts(years: tuple[int, int], opposite: bool, look: Look) -> View:
     return View(charts.conflicts_figure(c, look), sentence, c)
 
 
-@st.cache_resource(**CACHE)
+@shared()
 def eras_strip(look: Look) -> View:
     eras = data.eras()
     return View(charts.eras_strip_svg(eras, look=look), summaries.eras_sentence(eras), eras)
 
 
-@st.cache_resource(**CACHE)
+@shared()
 def lesson_step(step: int, language: str, look: Look) -> tuple[View, str]:
     """(view, chart kind 'altair' or 'plotly') for one lesson step; the view's table is its key events."""
     row = data.lesson().set_index("step").loc[step].copy()
@@ -146,23 +151,24 @@ def lesson_step(step: int, language: str, look: Look) -> tuple[View, str]:
     return View(figure, spec.sentence, key), spec.kind
 
 
-@lru_cache(maxsize=64)
-def _table_rows(name: str, folder: str, columns: tuple[str, ...]):
-    return wire.arrow_table(getattr(data, name)()[list(columns)])
+@shared(max_entries=64)
+def _table_rows(name: str, folder: str, columns: tuple[str, ...] | None):
+    table = getattr(data, name)()
+    return wire.arrow_table(table if columns is None else table[list(columns)])
 
 
-def table_rows(name: str, columns: list[str]):
-    """Columns of a whole data table as Arrow for st.dataframe, converted once per process and data folder."""
-    return _table_rows(name, str(current_data_dir()), tuple(columns))
+def table_rows(name: str, columns: list[str] | None = None):
+    """A whole data table, or some of its columns, as Arrow for st.dataframe: converted once per process."""
+    return _table_rows(name, str(current_data_dir()), None if columns is None else tuple(columns))
 
 
-@st.cache_resource(**CACHE)
+@shared()
 def people(group: str) -> View:
     rows = data.people()
     rows = rows[rows["group"] == group].assign(source=lambda r: filters.source_labels(r, data.sources()))
     return View(None, "", rows)
 
 
-@st.cache_resource(**CACHE)
+@shared()
 def headline(look: Look) -> list[tuple[str, str, str]]:
     return summaries.headline_facts(data.events(), data.treaties(), data.trade(), data.territorial_changes())

@@ -8,9 +8,9 @@ import hashlib
 import shutil
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from relations import memo
 from relations.validation import DATA_DIR, DataError, check_references, package, read_table
 
 TABLES = [r["name"] for r in package()["resources"]]
@@ -130,7 +130,7 @@ def test_page_shows_the_error_and_other_pages_keep_working(data_copy, monkeypatc
     column = damage(name, "bad_date" if name not in ("cpi", "trade_series", "place_names", "trade_statements",
                                                      "sources", "lesson") else "duplicate_key", path)
     monkeypatch.setenv("JSR_DATA_DIR", str(data_copy))
-    st.cache_resource.clear()
+    memo.clear_all()
     before = digest(data_copy)
     try:
         broken, healthy = NEEDS[name]
@@ -148,5 +148,5 @@ def test_page_shows_the_error_and_other_pages_keep_working(data_copy, monkeypatc
             at.switch_page(f"app_pages/{healthy}.py").run()
             assert not at.exception and not at.error
     finally:
-        st.cache_resource.clear()
+        memo.clear_all()
     assert digest(data_copy) == before  # the app never writes to the data files

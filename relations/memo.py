@@ -1,0 +1,67 @@
+"""A process-wide memo for what every session shares: validated tables and finished views.
+
+st.cache_resource would do the same job, but each hit hashes the arguments with Streamlit's own hasher and
+inspects the function's signature, which on a warm rerun cost more than drawing some pages. Here a hit is one
+dict lookup on the arguments themselves, so they must be hashable (strings, numbers, tuples, frozen dataclasses).
+
+Like st.cache_resource, a value is built once even when forty sessions ask for it at the same moment (the others
+wait for the first), an exception is not remembered (a fixed data file is read again on the next run), and values
+are shared objects that callers must not change.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from functools import wraps
+from typing import Any, TypeVar
+
+F = TypeVar("F", bound=Callable[..., Any])
+_MEMOS: list[Callable[[], None]] = []
+
+
+def shared(max_entries: int = 256) -> Callable[[F], F]:
+    """Remember `fn(*args)` per distinct positional arguments, for the whole process (oldest dropped first)."""
+
+    def decorate(fn: F) -> F:
+        values: OrderedDict[Hashable, Any] = OrderedDict()
+        guard = threading.Lock()
+        building: dict[Hashable, threading.Lock] = {}
+
+        @wraps(fn)
+        def memoised(*args: Hashable) -> Any:
+            try:
+                return values[args]
+            except KeyError:
+                pass
+            with guard:
+                lock = building.setdefault(args, threading.Lock())
+            with lock:  # the first caller builds; others asking for the same value wait, then read it
+                try:
+                    return values[args]
+                except KeyError:
+                    pass
+                value = fn(*args)
+                with guard:
+                    values[args] = value
+                    building.pop(args, None)
+                    while len(values) > max_entries:
+                        values.popitem(last=False)
+                return value
+
+        def clear() -> None:
+            with guard:
+                values.clear()
+
+        memoised.clear = clear  # type: ignore[attr-defined]
+        _MEMOS.append(clear)
+        return memoised  # type: ignore[return-value]
+
+    return decorate
+
+
+def clear_all() -> None:
+    """Forget every shared value (tests that swap the data folder, or a teacher's edited copy)."""
+    for clear in _MEMOS:
+        clear()
