@@ -2,7 +2,7 @@ import streamlit as st
 
 from relations import charts, data, filters, views
 from relations.state import bound, load, look, summary, year_range
-from relations.text import md_escape, safe_csv
+from relations.text import safe_csv
 
 st.title("Trade")
 st.markdown(
@@ -11,7 +11,6 @@ st.markdown(
     "**Years without a figure are gaps, never zeros.**"
 )
 
-series = load(data.trade_series)
 c1, c2 = st.columns([3, 2])
 with c1:
     years = year_range()
@@ -43,8 +42,8 @@ wide = view.table
 summary(view.sentence)
 st.plotly_chart(view.drawn, width="stretch", key="trade_chart", config=charts.PLOTLY_CONFIG, theme=None)
 st.caption("Triangles at the top mark treaty signings and wars from the events table; hover for each one.")
-for row in series[series["series_id"].isin(series_ids)].itertuples():
-    st.caption(f"**{md_escape(row.label)}.** {md_escape(row.description)}")
+for caption in load(lambda: views.series_captions(series_ids)):
+    st.caption(caption)
 
 st.subheader("The table behind the chart")
 st.dataframe(view.rows(), hide_index=True, width="stretch")
@@ -57,4 +56,4 @@ st.download_button(
     on_click="ignore",
 )
 with st.expander("Which series matches the article's trade sentences?"):
-    st.dataframe(load(data.trade_statements), hide_index=True, width="stretch")
+    st.dataframe(load(lambda: views.table_rows("trade_statements")), hide_index=True, width="stretch")

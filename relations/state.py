@@ -48,13 +48,13 @@ def set_param(name: str, value: Any, param: Param | None = None) -> None:
     """Remember a value and put it in the address bar (defaults are left out to keep links short)."""
     param = param or PARAMS[name]
     st.session_state[_VALUE.format(name)] = value
-    if value == param.default or value is None:
-        text = None
-        if name in st.query_params:
+    text = None if value == param.default or value is None else param.format(value)
+    # Every write to st.query_params sends the browser a message, so the address bar is only touched on a change.
+    if st.query_params.get_all(name) != ([] if text is None else [text]):
+        if text is None:
             del st.query_params[name]
-    else:
-        text = param.format(value)
-        st.query_params[name] = text
+        else:
+            st.query_params[name] = text
     st.session_state[_WRITTEN.format(name)] = text
 
 
