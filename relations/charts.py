@@ -420,65 +420,69 @@ def map_chart(
 
     states = list(theme.STATE_STYLE)
     color = alt.Scale(domain=states, range=[theme.STATE_STYLE[s][0] for s in states])
-    territory, context, cities = [], [], []
-    for f in layers["features"]:
-        p = f["properties"]
-        if p["layer"] == "territory":
-            h = holders.get(p["territory_id"], {"holder": "not recorded", "source_ids": ""})
-            territory.append(
-                {
-                    **f,
-                    "properties": {
-                        **p,
-                        "holder": h["holder"],
-                        "name": names.get(p["territory_id"], ""),
-                        "other_name": (other_names or {}).get(p["territory_id"], ""),
-                        "sources": h.get("source_ids", ""),
-                    },
-                }
-            )
-        elif p["layer"] == "context":
-            context.append(f)
-        else:
-            cities.append(
-                {"name": p["name"], "lon": f["geometry"]["coordinates"][0], "lat": f["geometry"]["coordinates"][1]}
-            )
+    # Both geoshape layers read the same GeoJSON (context land, and the territories whose holder changed), each
+    # keeping its own features; the holders for `year` are joined on by territory id. The geometry is thus the
+    # same for every year and language, so the browser can fetch it once (relations/wire.py, `serve`).
+    features = layers["features"]
+    territory = [
+        {
+            "territory_id": p["territory_id"],
+            "holder": holders.get(p["territory_id"], {}).get("holder", "not recorded"),
+            "name": names.get(p["territory_id"], ""),
+            "other_name": (other_names or {}).get(p["territory_id"], ""),
+            "sources": holders.get(p["territory_id"], {}).get("source_ids", ""),
+            "lon": p["label_lon"],
+            "lat": p["label_lat"],
+        }
+        for p in (f["properties"] for f in features)
+        if p["layer"] == "territory"
+    ]
+    cities = [
+        {"name": f["properties"]["name"], "lon": f["geometry"]["coordinates"][0], "lat": f["geometry"]["coordinates"][1]}
+        for f in features
+        if f["properties"]["layer"] == "city"
+    ]
     projection = dict(type="mercator", center=[145.5, 48.2], scale=1600 if look.present else 1250)
-    land = alt.Chart(alt.Data(values=context)).mark_geoshape(
-        fill=look.era_fill[1], stroke="#9A9A9A", aria=False, strokeWidth=0.6
+    shapes = alt.Data(values=features)
+    land = (
+        alt.Chart(shapes)
+        .transform_filter("datum.properties.layer == 'context'")
+        .mark_geoshape(fill=look.era_fill[1], stroke="#9A9A9A", aria=False, strokeWidth=0.6)
     )
+    info = ["holder", "name", "other_name", "sources"]
     held = (
-        alt.Chart(alt.Data(values=territory))
+        alt.Chart(shapes)
+        .transform_filter("datum.properties.layer == 'territory'")
+        .transform_lookup(
+            lookup="properties.territory_id",
+            from_=alt.LookupData(alt.Data(values=[{k: t[k] for k in ["territory_id", *info]} for t in territory]),
+                                 "territory_id", info),
+        )
         .mark_geoshape(stroke=look.text, strokeWidth=1.2, description="Territories coloured by who held them")
         .encode(
             color=alt.Color(
-                "properties.holder:N",
+                "holder:N",
                 scale=color,
                 title=f"Held at the end of {year}",
                 legend=alt.Legend(
                     orient="bottom",
                     columns=4,
                     symbolType="square",
-                    values=sorted({t["properties"]["holder"] for t in territory}),
+                    values=sorted({t["holder"] for t in territory}),
                 ),
             ),
             tooltip=[
-                alt.Tooltip("properties.name:N", title="Territory"),
-                alt.Tooltip("properties.other_name:N", title="Also called"),
-                alt.Tooltip("properties.holder:N", title=f"Held in {year} by"),
-                alt.Tooltip("properties.sources:N", title="Source ids"),
+                alt.Tooltip("name:N", title="Territory"),
+                alt.Tooltip("other_name:N", title="Also called"),
+                alt.Tooltip("holder:N", title=f"Held in {year} by"),
+                alt.Tooltip("sources:N", title="Source ids"),
             ],
         )
     )
     labels = pd.DataFrame(
         [
-            {
-                "territory_id": t["properties"]["territory_id"],
-                "lon": t["properties"]["label_lon"],
-                "lat": t["properties"]["label_lat"],
-                # The holder is written next to the name: colour is never the only cue.
-                "name": f"{t['properties']['name']}: {t['properties']['holder']}",
-            }
+            # The holder is written next to the name: colour is never the only cue.
+            {"territory_id": t["territory_id"], "lon": t["lon"], "lat": t["lat"], "name": f"{t['name']}: {t['holder']}"}
             for t in territory
         ]
     )

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
+from pathlib import Path
 
 import pandas as pd
 
+from relations import wire
 from relations.validation import DataError, current_data_dir
 
 LANGUAGE_COLUMNS = {"en": ("name_en", None), "ja": ("name_ja_romaji", "name_ja"), "ru": ("name_ru_latin", "name_ru")}
@@ -17,14 +19,25 @@ def layers() -> dict:
     return _layers(current_data_dir())
 
 
+# The same file, served to browsers by Streamlit's static file serving (.streamlit/config.toml). The URL is
+# relative, so it works under any host and behind a base path; scripts/build_data.py writes both copies.
+STATIC = Path(__file__).resolve().parents[1] / "static" / "map_layers.geojson"
+STATIC_URL = "app/static/map_layers.geojson"
+
+
 @lru_cache(maxsize=2)
 def _layers(data_dir) -> dict:
     try:
-        with open(data_dir / "geo" / "map_layers.geojson", encoding="utf-8") as f:
-            return json.load(f)
+        raw = (data_dir / "geo" / "map_layers.geojson").read_bytes()
+        layers = json.loads(raw)
     except (OSError, ValueError) as exc:
         raise DataError("geo/map_layers.geojson", f"the map layers cannot be read ({type(exc).__name__}). "
                         "Rebuild them with python scripts/build_data.py.") from None
+    # Browsers fetch the geometry from the static copy only while it is the same file: an edited data folder
+    # (JSR_DATA_DIR) keeps its own geometry inline in the chart.
+    if STATIC.is_file() and STATIC.read_bytes() == raw:
+        wire.serve(layers["features"], {"url": STATIC_URL, "format": {"type": "json", "property": "features"}})
+    return layers
 
 
 def labels(names: pd.DataFrame, language: str) -> dict[str, str]:

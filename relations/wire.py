@@ -5,6 +5,7 @@ already bytes (streamlit/elements/vega_charts.py, `_marshall_chart_data`). `st.p
 `figure.to_dict()` on every call, which deep-copies the figure and re-encodes its arrays; `st.dataframe`
 converts a DataFrame to Arrow on every call. All are the same for every reader of a shared view, so they
 are done once: `for_streamlit` when the view is built, `arrow_table` when a view's table is first shown.
+Inline values that the app also serves as a file (the map geometry, see `serve`) are swapped for the file's URL.
 
 The JSON-ready spec stays on the view as `figure`: the PNG/SVG export (vl-convert) needs plain values.
 """
@@ -22,10 +23,48 @@ def _is_records(values: Any) -> bool:
     )
 
 
+# Inline values that the app also serves as a static file, with the data reference that loads that file instead.
+_SERVED: list[tuple[list, dict]] = []
+
+
+def serve(values: list, reference: dict) -> None:
+    """Have charts load `values` from a file the app serves (`reference`, e.g. {"url": ..., "format": ...}).
+
+    Streamlit turns a spec into JSON twice and parses it once on every run, so 60 kB of map geometry inline
+    was the largest cost of a map page's rerun, and it was sent to each session again. From a URL, the browser
+    fetches the file once and keeps it.
+    """
+    if not any(known is values for known, _ in _SERVED):
+        _SERVED.append((values, reference))
+
+
+def _reference(data: Any) -> dict | None:
+    if isinstance(data, dict) and isinstance(data.get("values"), list):
+        for values, reference in _SERVED:
+            if data["values"] is values or data["values"] == values:
+                return reference
+    return None
+
+
+def _by_reference(node: Any) -> Any:
+    """A copy of a spec in which served inline values are replaced by their reference (values are not walked)."""
+    if isinstance(node, dict):
+        return {
+            key: (_reference(value) or _by_reference(value)) if key == "data"
+            else value if key in ("datasets", "values") else _by_reference(value)
+            for key, value in node.items()
+        }
+    if isinstance(node, list):
+        return [_by_reference(item) for item in node]
+    return node
+
+
 def vega_spec(spec: dict) -> dict:
-    """A copy of a Vega-Lite spec whose tabular datasets are already Arrow IPC bytes."""
+    """A copy of a Vega-Lite spec whose tabular datasets are Arrow IPC bytes and served values are references."""
     from streamlit import dataframe_util
 
+    if _SERVED:
+        spec = _by_reference(spec)
     datasets = spec.get("datasets")
     if not datasets:
         return spec

@@ -793,6 +793,7 @@ def main() -> int:
     if not args.check:
         (DATA / "boundaries.csv").write_text(tables["boundaries.csv"], encoding="utf-8")
     tables["geo/map_layers.geojson"] = build_layers()
+    tables["../static/map_layers.geojson"] = tables["geo/map_layers.geojson"]  # what browsers fetch (relations/geo.py)
     stale = []
     for name, text in tables.items():
         path = DATA / name

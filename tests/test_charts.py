@@ -95,9 +95,11 @@ def test_map_holder_of_each_island(t, year, expected):
     holders = filters.holders_in_year(t["territorial_changes"], year)
     assert {k: holders[k]["holder"] for k in expected} == expected
     spec = charts.map_chart(geo.layers(), holders, geo.labels(t["place_names"], "en"), year).to_dict()
-    drawn = {f["properties"]["territory_id"]: f["properties"]["holder"]
-             for layer in spec["layer"] if isinstance(layer.get("data"), dict) and "values" in layer["data"]
-             for f in layer["data"]["values"] if f.get("properties", {}).get("layer") == "territory"}
+    # The holders are joined onto the territory shapes by id (a lookup on the layer that draws them).
+    lookups = [step["from"]["data"]["values"] for layer in spec["layer"] for step in layer.get("transform", [])
+               if "lookup" in step]
+    assert len(lookups) == 1
+    drawn = {row["territory_id"]: row["holder"] for row in lookups[0]}
     assert {k: drawn[k] for k in expected} == expected
 
 
