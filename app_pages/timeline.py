@@ -1,7 +1,6 @@
-import pandas as pd
 import streamlit as st
 
-from relations import data, filters, theme, uploads, views
+from relations import data, filters, my_events, theme, views
 from relations.params import PARAMS
 from relations.state import bound, chart_downloads, load, look, set_param, summary, year_range
 from relations.text import md_escape, safe_csv
@@ -13,8 +12,8 @@ st.markdown(
     "description and sources; scroll or drag on the chart to zoom and pan."
 )
 
-events, sources = load(data.events), load(data.sources)
-mine = st.session_state.get("uploaded_events")
+sources = load(data.sources)
+mine = my_events.mine()
 c1, c2 = st.columns([3, 2])
 with c1:
     years = year_range()
@@ -81,39 +80,4 @@ if bound(st.toggle, "rows", label=f"Show the {len(shown)} events as a table"):
         width="stretch",
     )
 
-with st.expander("Add your own events (kept in this browser session only)"):
-    example = events[events["category"] == "treaty"].iloc[0]
-    st.download_button(
-        "Download the template (CSV)",
-        uploads.template(
-            {
-                "date": example["date"],
-                "title": "Example: " + example["title"],
-                "category": "treaty",
-                "description": "Replace this row with your own events.",
-                "source": "Where you read it",
-            }
-        ),
-        "my_events_template.csv",
-        "text/csv",
-        key="download_template",
-    )
-    file = st.file_uploader(
-        f"Your CSV (columns date, end_date, title, category, description, source; up to {uploads.MAX_ROWS} rows)",
-        type=["csv"],
-        key="upload",
-    )
-    if file is not None:
-        try:
-            result = uploads.read_upload(file.getvalue())
-        except uploads.UploadRefused as refused:
-            st.warning(str(refused), icon=":material/block:")
-        else:
-            st.session_state["uploaded_events"] = result.events
-            st.success(f"{len(result.events)} events added to the timeline for this session.")
-            if result.problems:
-                st.warning(f"{len(result.problems)} rows were left out:")
-                st.dataframe(pd.DataFrame(result.problems, columns=["line", "reason"]), hide_index=True)
-    elif mine is not None and st.button("Remove my events", key="remove_upload"):
-        del st.session_state["uploaded_events"]
-        st.rerun()
+my_events.panel()

@@ -92,6 +92,21 @@ def test_hostile_parameter_values_fall_back_with_a_notice(name, page):
         assert at.info, f"no notice for {name}={raw!r}"
 
 
+def test_the_upload_template_is_accepted_as_it_is():
+    """The template (made only when its button is clicked) reads back as one valid treaty row."""
+    from relations import my_events
+    from relations.validation import read_table
+
+    events = read_table("events")
+    first_treaty = events[events["category"] == "treaty"].iloc[0]
+    result = uploads.read_upload(my_events.template().encode("utf-8"))
+    assert not result.problems and len(result.events) == 1
+    row = result.events.iloc[0]
+    assert row["title"] == "Example: " + first_treaty["title"] and row["date"] == first_treaty["date"]
+    at = open_page("timeline")
+    assert at.get("download_button")  # the template button is drawn without building the file
+
+
 def test_valid_upload_adds_its_events_to_the_timeline():
     at = open_page("timeline", {"cats": "diplomacy"})
     before = count_in_summary(at)
