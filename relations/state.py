@@ -23,9 +23,17 @@ T = TypeVar("T")
 # the PNG on every run of every session.
 FAVICON = "data:image/png;base64," + base64.b64encode(
     (Path(__file__).resolve().parents[1] / "assets" / "icon.png").read_bytes()).decode()
-_VALUE = "_value_{}"  # survives page changes; widget keys are cleared when their page is not shown
-_WRITTEN = "_written_{}"  # what we last put in the address bar, to tell a new link from our own write
+# Per URL parameter, in one session-state entry (Streamlit scans every entry whenever some widgets are drawn):
+# "value" survives page changes, where widget keys are cleared when their page is not shown; "written" is what
+# we last put in the address bar, to tell a new link from our own write.
+_PARAMS = "_params"
 _NOTICES = "_notices"
+
+
+def _remembered() -> dict[str, dict[str, Any]]:
+    if _PARAMS not in st.session_state:
+        st.session_state[_PARAMS] = {"value": {}, "written": {}}
+    return st.session_state[_PARAMS]
 
 
 def param_value(name: str, param: Param | None = None) -> Any:
@@ -33,21 +41,21 @@ def param_value(name: str, param: Param | None = None) -> Any:
     param = param or PARAMS[name]
     raw = st.query_params.get_all(name)
     raw_text = raw[0] if raw else None
-    store = _VALUE.format(name)
-    if store not in st.session_state or (raw_text is not None and raw_text != st.session_state.get(
-            _WRITTEN.format(name))):
+    known = _remembered()
+    if name not in known["value"] or (raw_text is not None and raw_text != known["written"].get(name)):
         value, problem = param.parse(raw)
         if problem:
             st.session_state.setdefault(_NOTICES, []).append(problem)
-        st.session_state[store] = value
-        st.session_state[_WRITTEN.format(name)] = raw_text
-    return st.session_state[store]
+        known["value"][name] = value
+        known["written"][name] = raw_text
+    return known["value"][name]
 
 
 def set_param(name: str, value: Any, param: Param | None = None) -> None:
     """Remember a value and put it in the address bar (defaults are left out to keep links short)."""
     param = param or PARAMS[name]
-    st.session_state[_VALUE.format(name)] = value
+    known = _remembered()
+    known["value"][name] = value
     text = None if value == param.default or value is None else param.format(value)
     # Every write to st.query_params sends the browser a message, so the address bar is only touched on a change.
     if st.query_params.get_all(name) != ([] if text is None else [text]):
@@ -55,7 +63,7 @@ def set_param(name: str, value: Any, param: Param | None = None) -> None:
             del st.query_params[name]
         else:
             st.query_params[name] = text
-    st.session_state[_WRITTEN.format(name)] = text
+    known["written"][name] = text
 
 
 def bound(widget: Callable[..., T], name: str, param: Param | None = None, **kwargs: Any) -> T:
