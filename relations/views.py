@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -19,7 +20,7 @@ from relations import charts, data, filters, geo, lesson, summaries, wire
 from relations.memo import shared
 from relations.text import md_escape
 from relations.theme import OKABE_ITO, Look
-from relations.validation import current_data_dir
+from relations.validation import current_data_dir, package
 
 @dataclass(frozen=True)
 class View:
@@ -101,9 +102,7 @@ def territories(year: int, language: str, look: Look) -> View:
     names = data.place_names()
     holders = filters.holders_in_year(data.territorial_changes(), year)
     other = "ru" if language == "ja" else "ja"
-    spec = charts.map_chart(
-        geo.layers(), holders, geo.labels(names, language), year, look, geo.labels(names, other)
-    ).to_dict()
+    spec = charts.map_chart(geo.layers(), holders, geo.labels(names, language), year, look, geo.labels(names, other))
     table = geo.changes_table(data.territorial_changes(), names, language)
     return View(spec, geo.holders_sentence(holders, names, year), table)
 
@@ -145,7 +144,7 @@ def lesson_step(step: int, language: str, look: Look) -> tuple[View, str]:
         geo.layers(),
         language,
     )
-    figure = spec.figure.to_dict() if spec.kind == "altair" else spec.figure
+    figure = spec.figure.to_dict() if spec.kind == "altair" and not isinstance(spec.figure, dict) else spec.figure
     key = lesson.key_events(data.events(), row)
     key = key.assign(source=filters.source_labels(key, data.sources()))
     return View(figure, spec.sentence, key), spec.kind
@@ -160,6 +159,18 @@ def _table_rows(name: str, folder: str, columns: tuple[str, ...] | None):
 def table_rows(name: str, columns: list[str] | None = None):
     """A whole data table, or some of its columns, as Arrow for st.dataframe: converted once per process."""
     return _table_rows(name, str(current_data_dir()), None if columns is None else tuple(columns))
+
+
+def data_dictionary(name: str):
+    """One table's columns as datapackage.json describes them (name, type, unit, description), as Arrow."""
+    return _data_dictionary(name, current_data_dir())
+
+
+@shared(max_entries=32)
+def _data_dictionary(name: str, folder: Path):
+    resource = next(r for r in package(folder)["resources"] if r["name"] == name)
+    rows = [(f["name"], f["type"], f.get("unit", ""), f["description"]) for f in resource["schema"]["fields"]]
+    return wire.arrow_table(pd.DataFrame(rows, columns=["column", "type", "unit", "description"]))
 
 
 @shared()

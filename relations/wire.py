@@ -38,36 +38,39 @@ def serve(values: list, reference: dict) -> None:
         _SERVED.append((values, reference))
 
 
-def _reference(data: Any) -> dict | None:
-    if isinstance(data, dict) and isinstance(data.get("values"), list):
-        for values, reference in _SERVED:
-            if data["values"] is values or data["values"] == values:
-                return reference
-    return None
+def _served(datasets: dict) -> dict[str, dict]:
+    """The named datasets that are also files the app serves, with the reference that loads each file."""
+    out = {}
+    for name, values in datasets.items():
+        for known, reference in _SERVED:
+            if values is known or (isinstance(values, list) and len(values) == len(known) and values == known):
+                out[name] = reference
+    return out
 
 
-def _by_reference(node: Any) -> Any:
-    """A copy of a spec in which served inline values are replaced by their reference (values are not walked)."""
+def _by_reference(node: Any, served: dict[str, dict]) -> Any:
+    """A copy of a spec in which each use of a served dataset ({"name": ...}) loads its file instead."""
     if isinstance(node, dict):
-        return {
-            key: (_reference(value) or _by_reference(value)) if key == "data"
-            else value if key in ("datasets", "values") else _by_reference(value)
-            for key, value in node.items()
-        }
+        if node.keys() == {"name"} and node["name"] in served:
+            return served[node["name"]]
+        return {key: value if key in ("datasets", "values") else _by_reference(value, served)
+                for key, value in node.items()}
     if isinstance(node, list):
-        return [_by_reference(item) for item in node]
+        return [_by_reference(item, served) for item in node]
     return node
 
 
 def vega_spec(spec: dict) -> dict:
-    """A copy of a Vega-Lite spec whose tabular datasets are Arrow IPC bytes and served values are references."""
+    """A copy of a Vega-Lite spec whose tabular datasets are Arrow IPC bytes and served datasets are URLs."""
     from streamlit import dataframe_util
 
-    if _SERVED:
-        spec = _by_reference(spec)
     datasets = spec.get("datasets")
     if not datasets:
         return spec
+    served = _served(datasets)
+    if served:
+        spec = _by_reference(spec, served)
+        datasets = {name: values for name, values in datasets.items() if name not in served}
     ready = {
         name: dataframe_util.convert_anything_to_arrow_bytes(values) if _is_records(values) and values else values
         for name, values in datasets.items()

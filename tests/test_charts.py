@@ -94,13 +94,22 @@ def test_constant_dollars_use_the_cpi(t):
 def test_map_holder_of_each_island(t, year, expected):
     holders = filters.holders_in_year(t["territorial_changes"], year)
     assert {k: holders[k]["holder"] for k in expected} == expected
-    spec = charts.map_chart(geo.layers(), holders, geo.labels(t["place_names"], "en"), year).to_dict()
+    spec = charts.map_chart(geo.layers(), holders, geo.labels(t["place_names"], "en"), year)
     # The holders are joined onto the territory shapes by id (a lookup on the layer that draws them).
     lookups = [step["from"]["data"]["values"] for layer in spec["layer"] for step in layer.get("transform", [])
                if "lookup" in step]
     assert len(lookups) == 1
     drawn = {row["territory_id"]: row["holder"] for row in lookups[0]}
     assert {k: drawn[k] for k in expected} == expected
+
+
+def test_map_labels_near_the_right_edge_read_westwards(t):
+    holders = filters.holders_in_year(t["territorial_changes"], 1950)
+    spec = charts.map_chart(geo.layers(), holders, geo.labels(t["place_names"], "ja"), 1950)
+    labels = {layer["mark"]["align"]: [row["name"] for row in spec["datasets"][layer["data"]["name"]]]
+              for layer in spec["layer"] if layer["mark"]["type"] == "text" and layer["mark"].get("fontWeight")}
+    assert labels["right"] == ["Chishima rettō (千島列島): USSR"]
+    assert len(labels["left"]) == 6 and "Etorofu-tō (択捉島): USSR" in labels["left"]
 
 
 def test_map_layers_split_sakhalin_at_the_sourced_parallel():
@@ -146,7 +155,7 @@ def test_altair_charts_export_to_svg_and_png_offline(t):
     from relations import export
 
     holders = filters.holders_in_year(t["territorial_changes"], 1950)
-    spec = charts.map_chart(geo.layers(), holders, geo.labels(t["place_names"], "ja"), 1950).to_dict()
+    spec = charts.map_chart(geo.layers(), holders, geo.labels(t["place_names"], "ja"), 1950)
     svg = export.svg(spec)
     assert svg.startswith("<svg") and "Etorofu" in svg and 'width="' in svg
     assert export.png(spec)[:8] == b"\x89PNG\r\n\x1a\n"

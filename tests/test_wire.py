@@ -36,28 +36,31 @@ def test_map_labels_become_arrow_and_geometry_is_fetched_from_the_static_copy(t)
     holders = filters.holders_in_year(t["territorial_changes"], 1950)
     names = t["place_names"]
     spec = charts.map_chart(geo.layers(), holders, geo.labels(names, "ja"), 1950, Look(),
-                            geo.labels(names, "ru")).to_dict()
+                            geo.labels(names, "ru"))
     ready = wire.vega_spec(spec)
-    assert spec["datasets"] and all(isinstance(v, bytes) for v in ready["datasets"].values())
-    # Both shape layers load the served file; the spec for export keeps the geometry inline.
+    # Labels and cities become Arrow; the geometry leaves the spec, and both shape layers load the served file.
+    assert set(spec["datasets"]) - set(ready["datasets"]) == {charts.MAP_SHAPES}
+    assert ready["datasets"] and all(isinstance(v, bytes) for v in ready["datasets"].values())
     served = {"url": "app/static/map_layers.geojson", "format": {"type": "json", "property": "features"}}
     assert [layer["data"] for layer in ready["layer"][:2]] == [served, served]
-    features = spec["layer"][1]["data"]["values"]
+    # The spec kept for export still carries the geometry itself, the very features of the data file.
+    features = spec["datasets"][charts.MAP_SHAPES]
     assert features[0]["type"] == "Feature" and features == geo.layers()["features"]
+    assert spec["layer"][0]["data"] == {"name": charts.MAP_SHAPES}
     assert geo.STATIC.read_bytes() == (DATA_DIR / "geo" / "map_layers.geojson").read_bytes()
     assert len(json.dumps(ready, default=len)) < 10_000 < len(json.dumps(spec))
-    # GeoJSON features are never taken for table rows, were they to sit among the datasets.
+    # GeoJSON features are never taken for table rows.
     assert not wire._is_records(features)
-    assert wire.vega_spec({**spec, "datasets": {"shapes": features}})["datasets"]["shapes"] is features
 
 
 def test_edited_geometry_stays_inline(t):
     """A teacher's edited copy of the geometry is not the served file, so its chart carries its own shapes."""
     edited = json.loads(json.dumps(geo.layers()))
     edited["features"][0]["properties"]["label_lon"] += 0.5
-    spec = charts.map_chart(edited, {}, {}, 1950).to_dict()
+    spec = charts.map_chart(edited, {}, {}, 1950)
     ready = wire.vega_spec(spec)
-    assert ready["layer"][0]["data"]["values"] == edited["features"]
+    assert ready["layer"][0]["data"] == {"name": charts.MAP_SHAPES}
+    assert ready["datasets"][charts.MAP_SHAPES] == edited["features"]
 
 
 def _plain(figure: dict):
