@@ -20,9 +20,12 @@ strip = load(lambda: views.eras_strip(look()))
 eras = strip.table
 summary(strip.sentence)
 st.markdown(strip.figure, unsafe_allow_html=True)  # escaped inline SVG built by charts.eras_strip_svg
-with st.expander("The eras as a table"):
-    # A plain table: the home page then needs no data-grid code in the browser, which shortens a cold start.
-    st.table(strip.rows(["label", "start_year", "end_year"]), hide_index=True)
+# Lazy: the table is sent only while the expander is open. A plain table: the home page then needs no
+# data-grid code in the browser, which shortens a cold start.
+eras_table = st.expander("The eras as a table", key="eras_table", on_change="rerun")
+if eras_table.open:
+    with eras_table:
+        st.table(strip.rows(["label", "start_year", "end_year"]), hide_index=True)
 
 st.subheader("Where to go next")
 link("lesson", "Lesson: the story in seven steps, one era at a time")

@@ -55,5 +55,8 @@ st.download_button(
     key="download_trade",
     on_click="ignore",
 )
-with st.expander("Which series matches the article's trade sentences?"):
-    st.dataframe(load(lambda: views.table_rows("trade_statements")), hide_index=True, width="stretch")
+# Lazy: the table is made and sent only while the reader has the expander open.
+statements = st.expander("Which series matches the article's trade sentences?", key="statements", on_change="rerun")
+if statements.open:
+    with statements:
+        st.dataframe(load(lambda: views.table_rows("trade_statements")), hide_index=True, width="stretch")

@@ -35,7 +35,12 @@ def mine() -> pd.DataFrame | None:
 
 
 def panel() -> None:
-    with st.expander("Add your own events (kept in this browser session only)"):
+    # Lazy: the uploader is drawn only while the reader has the panel open; accepted events stay in the session.
+    expander = st.expander("Add your own events (kept in this browser session only)", key="my_events",
+                           on_change="rerun")
+    if not expander.open:
+        return
+    with expander:
         st.download_button("Download the template (CSV)", template, "my_events_template.csv", "text/csv",
                            key="download_template", on_click="ignore")
         file = st.file_uploader(

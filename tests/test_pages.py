@@ -27,6 +27,21 @@ def test_overview_links_open_the_pages_they_name():
     assert links[2].page_script_hash == at._page_hash  # AppTest looked the file up among the registered pages
 
 
+@pytest.mark.parametrize("page, key, element, check", [
+    ("overview", "eras_table", "table", lambda at: at.table[0].value.shape == (8, 3)),
+    ("trade", "statements", "dataframe", lambda at: at.dataframe[-1].value.shape[0] == 5),
+    ("timeline", "my_events", "file_uploader", lambda at: len(at.get("file_uploader")) == 1),
+])
+def test_expanders_send_their_content_only_when_opened(page, key, element, check):
+    at = open_page(page)
+    closed = len(at.get(element))
+    assert [e for e in at.expander if e.proto.label]  # the expander itself is always there
+    at.session_state[key] = True  # what a click on the expander does
+    at.run()
+    assert not at.exception
+    assert len(at.get(element)) == closed + 1 and check(at)
+
+
 def test_timeline_category_filter_changes_the_event_count():
     at = open_page("timeline")
     before = summary_text(at)
