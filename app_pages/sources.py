@@ -20,14 +20,7 @@ st.markdown(f"**{md_escape(res['title'])}.** {md_escape(res['description'])} ({l
 st.download_button(
     f"Download {res['path']}", lambda: safe_csv(frame), res["path"], "text/csv", key="download", on_click="ignore"
 )
-st.dataframe(
-    [
-        {"column": f["name"], "type": f["type"], "unit": f.get("unit", ""), "description": f["description"]}
-        for f in res["schema"]["fields"]
-    ],
-    hide_index=True,
-    width="stretch",
-)
+st.dataframe(views.data_dictionary(name), hide_index=True, width="stretch")
 
 st.subheader("Bibliography")
 load(data.sources)  # shows what to fix if sources.csv is broken

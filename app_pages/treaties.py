@@ -23,11 +23,11 @@ summary(view.sentence)
 st.plotly_chart(view.drawn, width="stretch", key="treaty_chart", config=charts.PLOTLY_CONFIG, theme=None)
 
 st.subheader("Details")
-names = dict(zip(t["treaty_id"], t["name"]))
+names = view.once("names", lambda table: dict(zip(table["treaty_id"], table["name"])))
 choice = bound(
     st.selectbox,
     "treaty",
-    PARAMS["treaty"].with_known(names),
+    view.once("treaty_param", lambda table: PARAMS["treaty"].with_known(names)),
     label="Agreement",
     options=[None, *names],
     format_func=lambda i: "Choose an agreement…" if i is None else names[i],
