@@ -31,9 +31,11 @@ _NOTICES = "_notices"
 
 
 def _remembered() -> dict[str, dict[str, Any]]:
-    if _PARAMS not in st.session_state:
-        st.session_state[_PARAMS] = {"value": {}, "written": {}}
-    return st.session_state[_PARAMS]
+    try:
+        return st.session_state[_PARAMS]
+    except KeyError:
+        st.session_state[_PARAMS] = known = {"value": {}, "written": {}}
+        return known
 
 
 def param_value(name: str, param: Param | None = None) -> Any:
