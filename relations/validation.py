@@ -145,9 +145,10 @@ def read_table(name: str, data_dir: Path | None = None) -> pd.DataFrame:
                             "A comma inside a text cell needs the cell in double quotes.", n)
         records.append((n, {c: row[index[c]] for c in expected}))
     _check(records, res, file)
-    frame = pd.DataFrame([r for _, r in records], columns=expected)
+    frame = _typed(pd.DataFrame([r for _, r in records], columns=expected), schema)
+    # Set last: pandas deep-copies attrs into every column assignment and every column read.
     frame.attrs["lines"] = [n for n, _ in records]
-    return _typed(frame, schema)
+    return frame
 
 
 def _check(records: list[tuple[int, dict]], res: dict, file: str) -> None:
@@ -234,6 +235,10 @@ def check_references(tables: dict[str, pd.DataFrame], data_dir: Path | None = No
     """
     for name, frame in tables.items():
         res = resource(name, data_dir)
+        lines = frame.attrs.get("lines", range(2, len(frame) + 2))
+        if frame.attrs:  # read columns from a view without attrs, which pandas would deep-copy for each column
+            frame = frame.copy(deep=False)
+            frame.attrs = {}
         links = [(f["name"], f["x-references"]["resource"], f["x-references"]["field"], f.get("x-separator"))
                  for f in res["schema"]["fields"] if "x-references" in f]
         for fk in res["schema"].get("foreignKeys", []):
@@ -247,7 +252,6 @@ def check_references(tables: dict[str, pd.DataFrame], data_dir: Path | None = No
                 continue
             known = set(tables[target_res][target_col])
             target_file = resource(target_res, data_dir)["path"]
-            lines = frame.attrs.get("lines", range(2, len(frame) + 2))
             for line, value in zip(lines, frame[col]):
                 if not value:
                     continue
