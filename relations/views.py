@@ -183,3 +183,18 @@ def people(group: str) -> View:
 @shared()
 def headline(look: Look) -> list[tuple[str, str, str]]:
     return summaries.headline_facts(data.events(), data.treaties(), data.trade(), data.territorial_changes())
+
+
+def warm_up() -> None:
+    """Build what the home page shows, once, when the server starts (see app.py).
+
+    The first visitor after a restart would otherwise wait for pandas to import and the tables to be read and
+    checked while the server is also sending the browser its code. Best effort: a broken data file is reported
+    on the pages that need it, as always, not here.
+    """
+    try:
+        look = Look(present=False, dark=False)
+        headline(look)
+        eras_strip(look)
+    except Exception:  # noqa: BLE001 - the pages show data problems; the server must start regardless
+        pass

@@ -1,0 +1,39 @@
+"""Server start: `streamlit run app.py` serves app.py's st.App, which builds the home page before any visitor."""
+
+import pytest
+
+from relations import memo, views
+from relations.theme import Look
+from relations.validation import DATA_DIR, DataError
+
+ROOT = DATA_DIR.parent
+
+
+def test_streamlit_run_finds_the_app_with_its_warm_up():
+    from streamlit.web.server.app_discovery import discover_asgi_app
+
+    found = discover_asgi_app(ROOT / "app.py")
+    assert found.is_asgi_app and found.app_name == "app"
+
+
+def test_warm_up_builds_the_home_page_figures_once(monkeypatch):
+    memo.clear_all()
+    built = []
+    real = views.summaries.headline_facts
+    monkeypatch.setattr(views.summaries, "headline_facts", lambda *a: built.append(1) or real(*a))
+    views.warm_up()
+    facts = views.headline(Look(present=False, dark=False))  # what the first visitor's home page asks for
+    assert built == [1]
+    assert [label for label, *_ in facts][:2] == ["Events on the timeline", "Bilateral agreements signed"]
+
+
+def test_warm_up_never_stops_the_server_on_broken_data(tmp_path, monkeypatch):
+    monkeypatch.setenv("JSR_DATA_DIR", str(tmp_path))  # an empty folder: every table is missing
+    memo.clear_all()
+    try:
+        views.warm_up()  # returns quietly...
+        with pytest.raises(DataError):  # ...although the home page's tables cannot be read: the page says so
+            views.headline(Look(present=False, dark=False))
+    finally:
+        monkeypatch.delenv("JSR_DATA_DIR")
+        memo.clear_all()
