@@ -1,18 +1,16 @@
 import streamlit as st
 
-from relations import charts, data, views
+from relations import charts, views
 from relations.params import PARAMS
 from relations.state import chart_downloads, load, look, param_value, set_param, summary
 from relations.text import md_escape
 
-steps, eras = load(data.lesson), load(data.eras)
-count = len(steps)
+count = load(views.lesson_length)
 step = min(max(int(param_value("step")), 1), count)
-row = steps[steps["step"] == step].iloc[0]
+text = load(lambda: views.lesson_text(step))
 
-st.title(f"Lesson, step {step} of {count}: {row['title']}")
-era = eras.set_index("era_id").loc[row["era_id"], "label"]
-st.caption(f"Era in the article: {md_escape(era)}. Share this step with the address bar (step={step}).")
+st.title(f"Lesson, step {step} of {count}: {text.title}")
+st.caption(f"Era in the article: {md_escape(text.era)}. Share this step with the address bar (step={step}).")
 
 
 def go(to: int) -> None:
@@ -23,7 +21,7 @@ nav = st.columns([1, 1, 4])
 nav[0].button("← Previous", on_click=go, args=(step - 1,), disabled=step == 1, key="previous", width="stretch")
 nav[1].button("Next →", on_click=go, args=(step + 1,), disabled=step == count, key="next", width="stretch")
 
-st.markdown(md_escape(row["narrative"]))
+st.markdown(md_escape(text.narrative))
 view, kind = load(lambda: views.lesson_step(step, param_value("names"), look()))
 summary(view.sentence)
 if kind == "plotly":

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import pandas as pd
 
@@ -125,6 +125,33 @@ def conflicts(years: tuple[int, int], opposite: bool, look: Look) -> View:
 def eras_strip(look: Look) -> View:
     eras = data.eras()
     return View(charts.eras_strip_svg(eras, look=look), summaries.eras_sentence(eras), eras)
+
+
+class LessonText(NamedTuple):
+    title: str
+    era: str  # the label of the article's era the step belongs to
+    narrative: str
+
+
+def lesson_length() -> int:
+    return _lesson_length(current_data_dir())
+
+
+@shared(max_entries=4)
+def _lesson_length(folder: Path) -> int:
+    return len(data.lesson())
+
+
+def lesson_text(step: int) -> LessonText:
+    """The words of one lesson step (its chart is `lesson_step`)."""
+    return _lesson_text(step, current_data_dir())
+
+
+@shared(max_entries=64)
+def _lesson_text(step: int, folder: Path) -> LessonText:
+    row = data.lesson().set_index("step").loc[step]
+    era = data.eras().set_index("era_id").loc[row["era_id"], "label"]
+    return LessonText(row["title"], era, row["narrative"])
 
 
 @shared()
