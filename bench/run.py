@@ -211,6 +211,9 @@ def measure_reruns(bare: Path, runs: int, changes: int = 10) -> dict[str, tuple[
     """
     from streamlit.testing.v1 import AppTest
 
+    sys.path.insert(0, str(ROOT))
+    from relations import memo
+
     def timed(action) -> float:
         start = time.perf_counter()
         action()
@@ -220,6 +223,7 @@ def measure_reruns(bare: Path, runs: int, changes: int = 10) -> dict[str, tuple[
     for page, kind, key, value in RERUNS:
         firsts, warms, bares = [], [], []
         for _ in range(runs):
+            memo.clear_all()  # every run's first change builds its chart afresh, as in a new server process
             at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
             at.run()
             at.switch_page(f"app_pages/{page}.py").run()
