@@ -1,9 +1,9 @@
 import streamlit as st
 
-from relations import data, filters, my_events, theme, views
+from relations import data, details, my_events, theme, views
 from relations.params import PARAMS
 from relations.state import bound, chart_downloads, load, look, set_param, summary, year_range
-from relations.text import md_escape, safe_csv
+from relations.text import safe_csv
 
 st.title("Timeline")
 st.markdown(
@@ -57,20 +57,7 @@ choice = bound(
     format_func=lambda i: "Choose an event…" if i is None else labels.get(i, i),
 )
 if choice:
-    event = shown[shown["event_id"] == choice].iloc[0]
-    when = event["date"] + (" – " + event["end_date"] if event["end_date"] else "")
-    st.subheader(md_escape(f"{when}: {event['title']}"))
-    st.markdown(md_escape(event["description"]) or "No description yet.")
-    if event["note"]:
-        st.caption("Note from the sources: " + md_escape(event["note"]))
-    if event.get("source_text"):
-        st.markdown("**Source (your upload):** " + md_escape(event["source_text"]))
-    else:
-        st.dataframe(
-            filters.source_list(event["source_ids"], sources)[["citation", "url", "licence"]],
-            column_config={"url": st.column_config.LinkColumn("Link")},
-            hide_index=True,
-        )
+    details.event(shown[shown["event_id"] == choice].iloc[0], sources)
 
 # The table is sent only when asked for: it is the largest thing on the page, and a class opens it at once.
 if bound(st.toggle, "rows", label=f"Show the {len(shown)} events as a table"):

@@ -1,6 +1,6 @@
 import streamlit as st
 
-from relations import charts, data, filters, views
+from relations import charts, filters, views
 from relations.state import bound, load, look, summary, year_range
 from relations.text import safe_csv
 

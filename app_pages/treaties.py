@@ -1,9 +1,9 @@
 import streamlit as st
 
-from relations import charts, data, filters, views
+from relations import charts, data, details, views
 from relations.params import PARAMS
 from relations.state import bound, load, look, summary, year_range
-from relations.text import md_escape, safe_csv
+from relations.text import safe_csv
 
 st.title("Treaties and agreements")
 st.markdown(
@@ -33,22 +33,7 @@ choice = bound(
     format_func=lambda i: "Choose an agreement…" if i is None else names[i],
 )
 if choice:
-    row = t[t["treaty_id"] == choice].iloc[0]
-    text = row.map(md_escape)
-    st.markdown(
-        f"**{text['name']}** ({text['scope']} {text['kind']}), signed {text['signed_on'] or 'date unknown'}"
-        f"{' at ' + text['place'] if row['place'] else ''}. Parties: {text['parties'].replace(';', ', ')}."
-    )
-    st.markdown(
-        f"Ratified: {text['ratified_on'] or '—'} · In force: {text['in_force_on'] or '—'} · Status: {text['status']}"
-    )
-    if row["note"]:
-        st.caption(text["note"])
-    st.dataframe(
-        filters.source_list(row["source_ids"], sources)[["citation", "url", "licence"]],
-        column_config={"url": st.column_config.LinkColumn("Link")},
-        hide_index=True,
-    )
+    details.treaty(t[t["treaty_id"] == choice].iloc[0], sources)
 
 st.subheader("All agreements")
 table = t

@@ -444,9 +444,10 @@ def map_chart(
         if p["layer"] == "territory"
     ]
     cities = [
-        {"name": f["properties"]["name"], "lon": f["geometry"]["coordinates"][0], "lat": f["geometry"]["coordinates"][1]}
+        {"name": f["properties"]["name"], "lon": lon, "lat": lat}
         for f in features
         if f["properties"]["layer"] == "city"
+        for lon, lat in [f["geometry"]["coordinates"]]
     ]
     projection = dict(type="mercator", center=[145.5, 48.2], scale=1600 if look.present else 1250)
     shapes = alt.Data(name=MAP_SHAPES)

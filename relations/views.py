@@ -22,6 +22,7 @@ from relations.text import md_escape
 from relations.theme import OKABE_ITO, Look
 from relations.validation import current_data_dir, package
 
+
 @dataclass(frozen=True)
 class View:
     figure: Any  # Vega-Lite spec dict or Plotly figure

@@ -77,6 +77,17 @@ def test_selected_event_is_restored_from_the_url():
     at = open_page("timeline", {"event": event_id, "years": "1855-1999"})
     assert at.selectbox(key="event").value == event_id
     assert at.subheader and event_id[:4] in at.subheader[0].value
+    cited = read_table("events").set_index("event_id").loc[event_id, "source_ids"].split(";")
+    shown = at.dataframe[0].value  # the sources of the chosen event, with their links
+    assert list(shown.columns) == ["citation", "url", "licence"] and len(shown) == len(cited)
+
+
+def test_chosen_treaty_shows_its_dates_and_sources():
+    at = open_page("treaties", {"treaty": "neutrality-pact-1941"})
+    assert any("signed 1941\\-04\\-13 at Moscow. Parties: USSR, Empire of Japan." in m.value for m in at.markdown)
+    cited = read_table("treaties").set_index("treaty_id").loc["neutrality-pact-1941", "source_ids"].split(";")
+    shown = next(d.value for d in at.dataframe if list(d.value.columns) == ["citation", "url", "licence"])
+    assert len(shown) == len(cited) and shown["url"].str.startswith("http").all()
 
 
 HOSTILE = ["<script>alert(1)</script>", "1e309", "NaN", "../../etc/passwd", "\u202eevil", "x" * 5000, "-5", "🗾"]
