@@ -1,11 +1,11 @@
 import streamlit as st
 
-from relations import charts, views
+from relations import charts, data, views
 from relations.params import PARAMS
 from relations.state import chart_downloads, load, look, param_value, set_param, summary
 from relations.text import md_escape
 
-count = load(views.lesson_length)
+count = len(load(data.lesson))
 step = min(max(int(param_value("step")), 1), count)
 text = load(lambda: views.lesson_text(step))
 

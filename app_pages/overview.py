@@ -17,7 +17,6 @@ for col, (label, value, note) in zip(st.columns(4), facts):
 
 st.subheader("The article's eras")
 strip = load(lambda: views.eras_strip(look()))
-eras = strip.table
 summary(strip.sentence)
 st.markdown(strip.figure, unsafe_allow_html=True)  # escaped inline SVG built by charts.eras_strip_svg
 # Lazy: the table is sent only while the expander is open. A plain table: the home page then needs no

@@ -23,9 +23,8 @@ st.download_button(
 st.dataframe(views.data_dictionary(name), hide_index=True, width="stretch")
 
 st.subheader("Bibliography")
-load(data.sources)  # shows what to fix if sources.csv is broken
 st.dataframe(
-    views.table_rows("sources", ["source_id", "citation", "url", "licence", "kind"]),
+    load(lambda: views.table_rows("sources", ["source_id", "citation", "url", "licence", "kind"])),
     column_config={"url": st.column_config.LinkColumn("Link")},
     hide_index=True,
     width="stretch",

@@ -47,6 +47,7 @@ BASE_FLAGS = ["--server.headless", "true", "--browser.gatherUsageStats", "false"
 # gives the stricter ratio, reported beside it.
 SAME_AS_APP = ["--server.fileWatcherType", "none", "--server.runOnSave", "false"]
 # A widget change per page for the warm-rerun measure: (page, widget kind, key, new value).
+CHANGES = 10  # warm changes timed per page and run
 RERUNS = [
     ("overview", None, None, None),
     ("lesson", "button", "next", None),
@@ -201,7 +202,7 @@ async def measure_memory(app: Server, bare: Server, page: str, students: int) ->
     return result[0], result[1]
 
 
-def measure_reruns(bare: Path, runs: int, changes: int = 10) -> dict[str, tuple[float, float, float]]:
+def measure_reruns(bare: Path, runs: int, changes: int = CHANGES) -> dict[str, tuple[float, float, float]]:
     """Per page: (first change, warm change, bare rerun) in seconds, AppTest in-process.
 
     The first change meets a choice nobody has made yet (its chart is built). The warm changes then switch
@@ -211,7 +212,6 @@ def measure_reruns(bare: Path, runs: int, changes: int = 10) -> dict[str, tuple[
     """
     from streamlit.testing.v1 import AppTest
 
-    sys.path.insert(0, str(ROOT))
     from relations import memo
 
     def timed(action) -> float:
@@ -323,7 +323,7 @@ def write_report(path: Path, args, cold, klass, memory, reruns, heaviest, strict
         "",
         "The first change builds a chart nobody asked for yet (one per run). The warm changes then switch between "
         "that choice and the default, both already built (the budget): the median of "
-        f"{args.runs} × 10 changes, against the median of as many reruns of the bare app taken right after each "
+        f"{args.runs} × {CHANGES} changes, against the median of as many reruns of the bare app taken right after each "
         "page's changes.",
         "",
         "| page | widget changed | first change | warm change | bare rerun | warm ratio |",
@@ -356,6 +356,9 @@ def write_report(path: Path, args, cold, klass, memory, reruns, heaviest, strict
         "- Each session makes its nine `st.Page` objects once (`relations/pages.py`); made on every run, they "
         "resolved nine files on disk each time.",
         "- Expanders run their content only while open: the eras table, the trade statements, the upload panel.",
+        "- While the server starts, before anyone connects, it imports pandas and builds the home page "
+        "(`app.py` defines an `st.App` whose lifespan calls `views.warm_up`). Done during the first visit, that "
+        "work competed with sending the browser its code.",
         "- Loaded tables carry no `attrs`: pandas deep-copies them on every operation.",
         "- CSV downloads are produced only when clicked (callable `data`), not on every run.",
         "- The file watcher and \"magic\" are off (`.streamlit/config.toml`): the watcher re-scanned every module "

@@ -44,19 +44,15 @@ def load_table(name: str) -> pd.DataFrame:
     return _checked(name, None, read_table)
 
 
+@shared(max_entries=64, also_keyed_by=current_data_dir)
 def _cached(name: str) -> pd.DataFrame:
-    return _cached_in(name, str(current_data_dir()))
-
-
-@shared(max_entries=64)
-def _cached_in(name: str, folder: str) -> pd.DataFrame:
     # One shared, validated frame per process: st.cache_data would unpickle a fresh copy on every hit, which
     # for a class of 40 costs more than the page itself. The frames are treated as read-only: every function
     # in relations/ that changes columns works on a copy (with_bounds, trade_wide, ...), and
     # tests/test_charts.py checks that the loaded tables come out of the builders unchanged.
     # The folder is part of the key so that a test or an edited copy never sees another folder's data.
     # The tables a reference points to come from this cache too, so sources.csv is read once, not per table.
-    return _checked(name, Path(folder), lambda n: _cached_in(n, folder))
+    return _checked(name, current_data_dir(), _cached)
 
 
 def sources() -> pd.DataFrame:

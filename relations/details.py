@@ -20,9 +20,10 @@ def sources_table(source_ids: str, sources: pd.DataFrame) -> None:
 
 def treaty(row: pd.Series, sources: pd.DataFrame) -> None:
     text = row.map(md_escape)
+    parties = ", ".join(party.strip() for party in text["parties"].split(";"))
     st.markdown(
         f"**{text['name']}** ({text['scope']} {text['kind']}), signed {text['signed_on'] or 'date unknown'}"
-        f"{' at ' + text['place'] if row['place'] else ''}. Parties: {', '.join(p.strip() for p in text['parties'].split(';'))}."
+        f"{' at ' + text['place'] if row['place'] else ''}. Parties: {parties}."
     )
     st.markdown(
         f"Ratified: {text['ratified_on'] or '—'} · In force: {text['in_force_on'] or '—'} · Status: {text['status']}"

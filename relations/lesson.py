@@ -18,7 +18,7 @@ TRADE_SERIES_AFTER_1945 = ("cow_usd",)
 @dataclass
 class ChartSpec:
     kind: str  # "altair" or "plotly"
-    figure: Any
+    figure: Any  # the finished Vega-Lite dict, or a Plotly figure
     sentence: str
 
 
@@ -49,5 +49,5 @@ def chart_for(step: pd.Series, trade, changes, names, events, eras, sources, loo
         return ChartSpec("plotly", figure, summaries.trade_sentence(wide, unit))
     cats = [c for c in str(step["categories"]).split(";") if c]
     shown = filters.filter_events(filters.with_bounds(events), cats, years)
-    return ChartSpec("altair", charts.timeline_chart(shown, eras, sources, years, look),
+    return ChartSpec("altair", charts.timeline_chart(shown, eras, sources, years, look).to_dict(),
                      summaries.timeline_sentence(shown, years))

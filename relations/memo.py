@@ -21,8 +21,12 @@ F = TypeVar("F", bound=Callable[..., Any])
 _MEMOS: list[Callable[[], None]] = []
 
 
-def shared(max_entries: int = 256) -> Callable[[F], F]:
-    """Remember `fn(*args)` per distinct positional arguments, for the whole process (oldest dropped first)."""
+def shared(max_entries: int = 256, also_keyed_by: Callable[[], Hashable] | None = None) -> Callable[[F], F]:
+    """Remember `fn(*args)` per distinct positional arguments, for the whole process (oldest dropped first).
+
+    `also_keyed_by`, when given, is called on every call and its result joins the key: something `fn` depends
+    on without taking it as an argument, such as the data folder its tables are read from.
+    """
 
     def decorate(fn: F) -> F:
         values: OrderedDict[Hashable, Any] = OrderedDict()
@@ -31,21 +35,22 @@ def shared(max_entries: int = 256) -> Callable[[F], F]:
 
         @wraps(fn)
         def memoised(*args: Hashable) -> Any:
+            key = args if also_keyed_by is None else (*args, also_keyed_by())
             try:
-                return values[args]
+                return values[key]
             except KeyError:
                 pass
             with guard:
-                lock = building.setdefault(args, threading.Lock())
+                lock = building.setdefault(key, threading.Lock())
             with lock:  # the first caller builds; others asking for the same value wait, then read it
                 try:
-                    return values[args]
+                    return values[key]
                 except KeyError:
                     pass
                 value = fn(*args)
                 with guard:
-                    values[args] = value
-                    building.pop(args, None)
+                    values[key] = value
+                    building.pop(key, None)
                     while len(values) > max_entries:
                         values.popitem(last=False)
                 return value
@@ -54,7 +59,6 @@ def shared(max_entries: int = 256) -> Callable[[F], F]:
             with guard:
                 values.clear()
 
-        memoised.clear = clear  # type: ignore[attr-defined]
         _MEMOS.append(clear)
         return memoised  # type: ignore[return-value]
 

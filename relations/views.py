@@ -1,17 +1,17 @@
 """What each page shows for a given set of choices, built once per process and shared by every session.
 
 When a class opens the same link, forty sessions ask for the same chart. Each function here is a pure
-builder (relations.charts, relations.filters) wrapped in relations.memo.shared and keyed by the choices only, so
-the first student pays for building the figure and the other thirty-nine reuse it. Altair charts are returned
-as their finished Vega-Lite dict, which skips Altair's schema validation on every run. Results are shared
-objects: pages must not change them. Timeline views that include a teacher's uploaded events are not cached.
+builder (relations.charts, relations.filters) wrapped in relations.memo.shared and keyed by the choices (and the
+data folder) only, so the first student pays for building the figure and the other thirty-nine reuse it. Altair
+charts are returned as their finished Vega-Lite dict, which skips Altair's schema validation on every run.
+Results are shared objects: pages must not change them. Timeline views that include a teacher's uploaded events
+are not cached.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, NamedTuple
 
 import pandas as pd
@@ -21,6 +21,11 @@ from relations.memo import shared
 from relations.text import md_escape
 from relations.theme import OKABE_ITO, Look
 from relations.validation import current_data_dir, package
+
+
+def per_data_folder(max_entries: int = 256):
+    """relations.memo.shared, keyed by the data folder too: a test or an edited copy never sees another's views."""
+    return shared(max_entries, also_keyed_by=current_data_dir)
 
 
 @dataclass(frozen=True)
@@ -54,7 +59,7 @@ def _timeline(events, categories, years, unverified, look) -> View:
     return View(spec, summaries.timeline_sentence(shown, years), shown)
 
 
-@shared()
+@per_data_folder()
 def timeline(categories: tuple[str, ...], years: tuple[int, int], unverified: bool, look: Look) -> View:
     return _timeline(data.events(), categories, years, unverified, look)
 
@@ -63,7 +68,7 @@ def timeline_with_uploads(uploaded: pd.DataFrame, categories, years, unverified,
     return _timeline(pd.concat([data.events(), uploaded], ignore_index=True), categories, years, unverified, look)
 
 
-@shared()
+@per_data_folder()
 def trade(
     basis: str, flows: tuple[str, ...], dollars: str, log_scale: bool, years: tuple[int, int], look: Look
 ) -> tuple[View, str]:
@@ -78,7 +83,7 @@ def trade(
     return View(figure, summaries.trade_sentence(wide, unit), wide), unit
 
 
-@shared(max_entries=16)
+@per_data_folder(max_entries=16)
 def series_captions(series_ids: tuple[str, ...]) -> tuple[str, ...]:
     """One caption per trade series shown: its label in bold, then what it measures and where it comes from."""
     series = data.trade_series()
@@ -86,7 +91,7 @@ def series_captions(series_ids: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(f"**{md_escape(row.label)}.** {md_escape(row.description)}" for row in shown.itertuples())
 
 
-@shared()
+@per_data_folder()
 def treaties(scopes: tuple[str, ...], years: tuple[int, int], look: Look) -> View:
     t = filters.treaty_spans(data.treaties())
     t = t[t["scope"].isin(scopes) & (t["start"].dt.year <= years[1]) & (t["end_or_open"].dt.year >= years[0])]
@@ -98,7 +103,7 @@ def treaties(scopes: tuple[str, ...], years: tuple[int, int], look: Look) -> Vie
     return View(figure, summaries.treaties_sentence(t), table)
 
 
-@shared()
+@per_data_folder()
 def territories(year: int, language: str, look: Look) -> View:
     names = data.place_names()
     holders = filters.holders_in_year(data.territorial_changes(), year)
@@ -108,7 +113,7 @@ def territories(year: int, language: str, look: Look) -> View:
     return View(spec, geo.holders_sentence(holders, names, year), table)
 
 
-@shared()
+@per_data_folder()
 def conflicts(years: tuple[int, int], opposite: bool, look: Look) -> View:
     c = filters.with_bounds(data.conflicts(), "start_date", "end_date")
     c = c[(c["start"].dt.year <= years[1]) & (c["end"].dt.year >= years[0])]
@@ -122,7 +127,7 @@ def conflicts(years: tuple[int, int], opposite: bool, look: Look) -> View:
     return View(charts.conflicts_figure(c, look), sentence, c)
 
 
-@shared()
+@per_data_folder()
 def eras_strip(look: Look) -> View:
     eras = data.eras()
     return View(charts.eras_strip_svg(eras, look=look), summaries.eras_sentence(eras), eras)
@@ -134,28 +139,15 @@ class LessonText(NamedTuple):
     narrative: str
 
 
-def lesson_length() -> int:
-    return _lesson_length(current_data_dir())
-
-
-@shared(max_entries=4)
-def _lesson_length(folder: Path) -> int:
-    return len(data.lesson())
-
-
+@per_data_folder(max_entries=64)
 def lesson_text(step: int) -> LessonText:
     """The words of one lesson step (its chart is `lesson_step`)."""
-    return _lesson_text(step, current_data_dir())
-
-
-@shared(max_entries=64)
-def _lesson_text(step: int, folder: Path) -> LessonText:
     row = data.lesson().set_index("step").loc[step]
     era = data.eras().set_index("era_id").loc[row["era_id"], "label"]
     return LessonText(row["title"], era, row["narrative"])
 
 
-@shared()
+@per_data_folder()
 def lesson_step(step: int, language: str, look: Look) -> tuple[View, str]:
     """(view, chart kind 'altair' or 'plotly') for one lesson step; the view's table is its key events."""
     row = data.lesson().set_index("step").loc[step].copy()
@@ -172,43 +164,38 @@ def lesson_step(step: int, language: str, look: Look) -> tuple[View, str]:
         geo.layers(),
         language,
     )
-    figure = spec.figure.to_dict() if spec.kind == "altair" and not isinstance(spec.figure, dict) else spec.figure
     key = lesson.key_events(data.events(), row)
     key = key.assign(source=filters.source_labels(key, data.sources()))
-    return View(figure, spec.sentence, key), spec.kind
+    return View(spec.figure, spec.sentence, key), spec.kind
 
 
-@shared(max_entries=64)
-def _table_rows(name: str, folder: str, columns: tuple[str, ...] | None):
+@per_data_folder(max_entries=64)
+def _table_rows(name: str, columns: tuple[str, ...] | None):
     table = getattr(data, name)()
     return wire.arrow_table(table if columns is None else table[list(columns)])
 
 
 def table_rows(name: str, columns: list[str] | None = None):
     """A whole data table, or some of its columns, as Arrow for st.dataframe: converted once per process."""
-    return _table_rows(name, str(current_data_dir()), None if columns is None else tuple(columns))
+    return _table_rows(name, None if columns is None else tuple(columns))
 
 
+@per_data_folder(max_entries=32)
 def data_dictionary(name: str):
     """One table's columns as datapackage.json describes them (name, type, unit, description), as Arrow."""
-    return _data_dictionary(name, current_data_dir())
-
-
-@shared(max_entries=32)
-def _data_dictionary(name: str, folder: Path):
-    resource = next(r for r in package(folder)["resources"] if r["name"] == name)
+    resource = next(r for r in package()["resources"] if r["name"] == name)
     rows = [(f["name"], f["type"], f.get("unit", ""), f["description"]) for f in resource["schema"]["fields"]]
     return wire.arrow_table(pd.DataFrame(rows, columns=["column", "type", "unit", "description"]))
 
 
-@shared()
+@per_data_folder()
 def people(group: str) -> View:
     rows = data.people()
     rows = rows[rows["group"] == group].assign(source=lambda r: filters.source_labels(r, data.sources()))
     return View(None, "", rows)
 
 
-@shared()
+@per_data_folder()
 def headline(look: Look) -> list[tuple[str, str, str]]:
     return summaries.headline_facts(data.events(), data.treaties(), data.trade(), data.territorial_changes())
 

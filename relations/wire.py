@@ -5,7 +5,7 @@ already bytes (streamlit/elements/vega_charts.py, `_marshall_chart_data`). `st.p
 `figure.to_dict()` on every call, which deep-copies the figure and re-encodes its arrays; `st.dataframe`
 converts a DataFrame to Arrow on every call. All are the same for every reader of a shared view, so they
 are done once: `for_streamlit` when the view is built, `arrow_table` when a view's table is first shown.
-Inline values that the app also serves as a file (the map geometry, see `serve`) are swapped for the file's URL.
+Datasets that the app also serves as a file (the map geometry, see `serve`) are swapped for the file's URL.
 
 The JSON-ready spec stays on the view as `figure`: the PNG/SVG export (vl-convert) needs plain values.
 """
@@ -23,7 +23,7 @@ def _is_records(values: Any) -> bool:
     )
 
 
-# Inline values that the app also serves as a static file, with the data reference that loads that file instead.
+# Dataset values that the app also serves as a static file, with the data reference that loads that file instead.
 _SERVED: list[tuple[list, dict]] = []
 
 
