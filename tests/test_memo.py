@@ -72,3 +72,20 @@ def test_real_tables_and_views_are_shared_between_calls():
     first = views.series_captions(("japan_returns_yen", "lon_japan_yen"))
     assert first is views.series_captions(("japan_returns_yen", "lon_japan_yen"))
     assert len(first) == 2 and all(c.startswith("**") for c in first)
+
+
+def test_also_keyed_by_keeps_one_value_per_folder():
+    folder = ["data"]
+    calls = []
+
+    @memo.shared(also_keyed_by=lambda: folder[0])
+    def view(x):
+        calls.append((x, folder[0]))
+        return f"{x} from {folder[0]}"
+
+    assert view(1) == "1 from data" and view(1) == "1 from data"
+    folder[0] = "edited copy"
+    assert view(1) == "1 from edited copy"
+    folder[0] = "data"
+    assert view(1) == "1 from data"
+    assert calls == [(1, "data"), (1, "edited copy")]
