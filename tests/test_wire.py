@@ -84,3 +84,17 @@ def test_frozen_plotly_figure_gives_the_same_dict_every_time(t):
     assert _plain(first) == _plain(fig.to_dict())
     assert first is not second and first["data"] is second["data"]  # shared, never rebuilt
     assert len(first["data"]) == len(fig.data) > 0
+
+
+def test_frozen_plotly_figure_holds_plain_json_that_orjson_encodes_in_one_pass(t):
+    import orjson
+    import plotly.io
+
+    fig = charts.conflicts_figure(filters.with_bounds(t["conflicts"], "start_date", "end_date"))
+    frozen = wire.plotly_figure(fig).to_dict()
+    # Plain values only: orjson without numpy support raises TypeError on arrays, NaN or dates objects, which is
+    # what sends Plotly to its slow cleaning pass on every run.
+    assert _plain(json.loads(orjson.dumps(frozen))) == _plain(fig.to_dict())
+    assert plotly.io.json.config.default_engine == "orjson"
+    x = frozen["data"][0]["x"]
+    assert isinstance(x, list) and isinstance(x[0], str) and x[0][:4].isdigit()  # dates as ISO text, not numpy
