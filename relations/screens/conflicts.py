@@ -1,0 +1,46 @@
+"""The Conflicts page: what `app_pages/conflicts.py` draws."""
+
+import streamlit as st
+
+from relations import charts, views
+from relations.state import bound, load, look, summary, year_range
+from relations.text import safe_csv
+
+
+def show() -> None:
+    st.title("Wars, border battles and militarized disputes")
+    st.markdown(
+        "As the Correlates of War project codes them. Each mark is a war or a militarized dispute in "
+        "which both Japan and Russia/the USSR took part; its height is the highest hostility level, its size "
+        "the fatality band."
+    )
+
+    years = year_range()
+    opposite = bound(st.toggle, "opposite", label="Only disputes where Japan and Russia/USSR were on opposite sides")
+    view = load(lambda: views.conflicts(years, opposite, look()))
+    c = view.table
+    summary(view.sentence)
+    st.plotly_chart(view.drawn, width="stretch", key="conflicts_chart", config=charts.PLOTLY_CONFIG, theme=None)
+    st.warning(
+        "Caveats from the sources: battle deaths for the World Wars are each country's whole-war totals, "
+        "not Soviet–Japanese fighting only. Dispute dates are dispute-wide. Most Cold War disputes are "
+        "seizures of fishing boats.",
+        icon=":material/info:",
+    )
+    columns = [
+        "name",
+        "kind",
+        "start_date",
+        "end_date",
+        "hostility",
+        "highest_action",
+        "fatality_band",
+        "japan_battle_deaths",
+        "russia_battle_deaths",
+        "source_ids",
+        "note",
+    ]
+    st.dataframe(view.rows(columns), hide_index=True, width="stretch")
+    st.download_button(
+        "Download this table (CSV)", lambda: safe_csv(c[columns]), "conflicts.csv", "text/csv", key="download_conflicts"
+    )

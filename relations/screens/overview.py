@@ -1,0 +1,38 @@
+"""The Overview page: what `app_pages/overview.py` draws."""
+
+import streamlit as st
+
+from relations import views
+from relations.pages import link
+from relations.state import load, look, summary
+
+
+def show() -> None:
+    st.title("Japan and the Soviet Union, 1917–1991")
+    st.markdown(
+        "From the Siberian intervention to the Kuril dispute: the events, treaties, trade, territory and people "
+        "of a tense relationship, with the Russian Empire before it and the 1990s after it as context. "
+        "**Every figure and date links to the source it comes from.**"
+    )
+
+    facts = load(lambda: views.headline(look()))
+    for col, (label, value, note) in zip(st.columns(4), facts):
+        col.metric(label, value, help=note)
+
+    st.subheader("The article's eras")
+    strip = load(lambda: views.eras_strip(look()))
+    summary(strip.sentence)
+    st.markdown(strip.figure, unsafe_allow_html=True)  # escaped inline SVG built by charts.eras_strip_svg
+    # Lazy: the table is sent only while the expander is open. A plain table: the home page then needs no
+    # data-grid code in the browser, which shortens a cold start.
+    eras_table = st.expander("The eras as a table", key="eras_table", on_change="rerun")
+    if eras_table.open:
+        with eras_table:
+            st.table(strip.rows(["label", "start_year", "end_year"]), hide_index=True)
+
+    st.subheader("Where to go next")
+    link("lesson", "Lesson: the story in seven steps, one era at a time")
+    link("timeline", "Timeline: every event, click one to read its sources")
+    link("trade", "Trade: exports and imports year by year, in yen or dollars")
+    link("territories", "Territories: who held Sakhalin and the Kurils in any year")
+    link("sources", "Sources & data: downloads, data dictionary and how to cite")
