@@ -183,8 +183,8 @@ def chart_downloads(spec: dict, name: str) -> None:
     """'Save as PNG' and 'Save as SVG' for a Vega-Lite chart; the file is made only when clicked."""
     from relations import export
 
-    left, right = st.columns(2)
-    left.download_button("Save chart as PNG", lambda: export.png(spec), f"{name}.png", "image/png",
+    row = st.container(horizontal=True)  # one block, where two columns made three
+    row.download_button("Save chart as PNG", lambda: export.png(spec), f"{name}.png", "image/png",
                          key=f"png_{name}", on_click="ignore", icon=":material/image:")
-    right.download_button("Save chart as SVG", lambda: export.svg(spec), f"{name}.svg", "image/svg+xml",
+    row.download_button("Save chart as SVG", lambda: export.svg(spec), f"{name}.svg", "image/svg+xml",
                           key=f"svg_{name}", on_click="ignore", icon=":material/draw:")

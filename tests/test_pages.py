@@ -127,3 +127,12 @@ def test_timeline_table_is_shown_on_request():
     assert not at.dataframe or all(len(d.value) != 276 for d in at.dataframe)
     at.toggle(key="rows").set_value(True).run()
     assert any(len(d.value) == int(summary_text(at).split()[0]) for d in at.dataframe)
+
+
+@pytest.mark.parametrize(("page", "key", "placeholder"), [("timeline", "event", "Choose an event…"),
+                                                          ("treaties", "treaty", "Choose an agreement…")])
+def test_details_choice_says_what_to_choose_while_nothing_is_chosen(page, key, placeholder):
+    at = open_page(page)
+    box = at.selectbox(key=key)
+    # With nothing chosen Streamlit shows the placeholder, not the None option's label ("Choose an option" before).
+    assert box.value is None and box.placeholder == placeholder

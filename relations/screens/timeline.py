@@ -59,6 +59,7 @@ def show() -> None:
         label="Event details",
         options=[None, *labels],
         format_func=lambda i: "Choose an event…" if i is None else labels.get(i, i),
+        placeholder="Choose an event…",  # shown while nothing is chosen; the None option lets a reader clear it
     )
     if choice:
         details.event(shown[shown["event_id"] == choice].iloc[0], sources)

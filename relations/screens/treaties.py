@@ -35,6 +35,7 @@ def show() -> None:
         label="Agreement",
         options=[None, *names],
         format_func=lambda i: "Choose an agreement…" if i is None else names[i],
+        placeholder="Choose an agreement…",
     )
     if choice:
         details.treaty(t[t["treaty_id"] == choice].iloc[0], sources)
