@@ -38,12 +38,9 @@ def _remembered() -> dict[str, dict[str, Any]]:
         return known
 
 
-def param_value(name: str, param: Param | None = None) -> Any:
-    """The current value of a URL-backed setting (without drawing a widget)."""
-    param = param or PARAMS[name]
-    raw = st.query_params.get_all(name)
+def _value(name: str, param: Param, raw: list[str], known: dict[str, dict[str, Any]]) -> Any:
+    """The remembered value, unless the address bar holds a parameter we did not write (a new link)."""
     raw_text = raw[0] if raw else None
-    known = _remembered()
     if name not in known["value"] or (raw_text is not None and raw_text != known["written"].get(name)):
         value, problem = param.parse(raw)
         if problem:
@@ -53,14 +50,12 @@ def param_value(name: str, param: Param | None = None) -> Any:
     return known["value"][name]
 
 
-def set_param(name: str, value: Any, param: Param | None = None) -> None:
-    """Remember a value and put it in the address bar (defaults are left out to keep links short)."""
-    param = param or PARAMS[name]
-    known = _remembered()
+def _store(name: str, value: Any, param: Param, raw: list[str], known: dict[str, dict[str, Any]]) -> None:
+    """Remember a value and, if it changed, put it in the address bar (`raw`: what the address bar holds now)."""
     known["value"][name] = value
     text = None if value == param.default or value is None else param.format(value)
     # Every write to st.query_params sends the browser a message, so the address bar is only touched on a change.
-    if st.query_params.get_all(name) != ([] if text is None else [text]):
+    if raw != ([] if text is None else [text]):
         if text is None:
             del st.query_params[name]
         else:
@@ -68,10 +63,27 @@ def set_param(name: str, value: Any, param: Param | None = None) -> None:
     known["written"][name] = text
 
 
+def param_value(name: str, param: Param | None = None) -> Any:
+    """The current value of a URL-backed setting (without drawing a widget)."""
+    return _value(name, param or PARAMS[name], st.query_params.get_all(name), _remembered())
+
+
+def set_param(name: str, value: Any, param: Param | None = None) -> None:
+    """Remember a value and put it in the address bar (defaults are left out to keep links short)."""
+    _store(name, value, param or PARAMS[name], st.query_params.get_all(name), _remembered())
+
+
+def _remember_widget(name: str, param: Param) -> None:
+    """A bound widget's on_change: its new value becomes the remembered one before the page runs."""
+    set_param(name, st.session_state[name], param)
+
+
 def bound(widget: Callable[..., T], name: str, param: Param | None = None, **kwargs: Any) -> T:
     """Draw `widget` with key `name`, its value taken from and written to the URL parameter `name`."""
     param = param or PARAMS[name]
-    value = param_value(name, param)
+    known = _remembered()
+    raw = st.query_params.get_all(name)  # read once: drawing the widget does not change the address bar
+    value = _value(name, param, raw, known)
     options = kwargs.get("options")
     if options is not None:  # a remembered choice that the current data or filters no longer offer
         allowed = set(options)
@@ -80,12 +92,8 @@ def bound(widget: Callable[..., T], name: str, param: Param | None = None, **kwa
         elif value not in allowed:
             value = param.default
     st.session_state[name] = value
-
-    def remember():
-        set_param(name, st.session_state[name], param)
-
-    value = widget(key=name, on_change=remember, **kwargs)
-    set_param(name, value, param)
+    value = widget(key=name, on_change=_remember_widget, args=(name, param), **kwargs)
+    _store(name, value, param, raw, known)
     return value
 
 

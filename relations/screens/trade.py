@@ -45,9 +45,11 @@ def show() -> None:
     wide = view.table
     summary(view.sentence)
     st.plotly_chart(view.drawn, width="stretch", key="trade_chart", config=charts.PLOTLY_CONFIG, theme=None)
-    st.caption("Triangles at the top mark treaty signings and wars from the events table; hover for each one.")
-    for caption in load(lambda: views.series_captions(series_ids)):
-        st.caption(caption)
+    # One caption element for the note and every series shown (each is a paragraph of it).
+    notes = load(lambda: views.series_captions(series_ids))
+    st.caption("\n\n".join(
+        ("Triangles at the top mark treaty signings and wars from the events table; hover for each one.", *notes)
+    ))
 
     st.subheader("The table behind the chart")
     st.dataframe(view.rows(), hide_index=True, width="stretch")
