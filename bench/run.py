@@ -47,7 +47,8 @@ BASE_FLAGS = ["--server.headless", "true", "--browser.gatherUsageStats", "false"
 # gives the stricter ratio, reported beside it.
 SAME_AS_APP = ["--server.fileWatcherType", "none", "--server.runOnSave", "false"]
 # A widget change per page for the warm-rerun measure: (page, widget kind, key, new value).
-CHANGES = 10  # warm changes timed per page and run
+CHANGES = 20  # warm changes timed per page and run, each followed by a timed bare rerun
+WARM_UP = 4  # untimed runs of each app before its reruns are timed
 RERUNS = [
     ("overview", None, None, None),
     ("lesson", "button", "next", None),
@@ -206,9 +207,10 @@ def measure_reruns(bare: Path, runs: int, changes: int = CHANGES) -> dict[str, t
     """Per page: (first change, warm change, bare rerun) in seconds, AppTest in-process.
 
     The first change meets a choice nobody has made yet (its chart is built). The warm changes then switch
-    between that choice and the default, both already built, which is what most clicks in a class are: `changes`
-    of them are timed per run, and as many reruns of the bare app right after, so that both medians rest on the
-    same number of samples taken at the same moment.
+    between that choice and the default, both already built, which is what most clicks in a class are. Each warm
+    change is followed by one rerun of the bare app, so that the two medians rest on as many samples taken at
+    the same moments; both apps have had the same number of warm-up runs first (a fresh AppTest's first few runs
+    are slower, and warming only one side would flatter the ratio).
     """
     from streamlit.testing.v1 import AppTest
 
@@ -228,23 +230,32 @@ def measure_reruns(bare: Path, runs: int, changes: int = CHANGES) -> dict[str, t
             at.run()
             at.switch_page(f"app_pages/{page}.py").run()
             at.run()
+            plain = AppTest.from_file(str(bare), default_timeout=60)
+            for _ in range(WARM_UP):
+                plain.run()
             if kind is None:
-                firsts.append(timed(at.run))
-                warms.extend(timed(at.run) for _ in range(changes))
+                def change(i: int) -> None:
+                    at.run()
             elif kind == "button":
-                firsts.append(timed(lambda: at.button(key="next").click().run()))
-                for i in range(changes):
-                    button = "previous" if i % 2 == 0 else "next"
-                    warms.append(timed(lambda: at.button(key=button).click().run()))
+                def change(i: int) -> None:
+                    at.button(key="previous" if i % 2 == 0 else "next").click().run()
             else:
                 default = getattr(at, kind)(key=key).value
+
+                def change(i: int) -> None:
+                    getattr(at, kind)(key=key).set_value(default if i % 2 == 0 else value).run()
+            # The first change: to `value` (or the next lesson step), built afresh.
+            if kind == "button":
+                firsts.append(timed(lambda: at.button(key="next").click().run()))
+            elif kind is None:
+                firsts.append(timed(at.run))
+            else:
                 firsts.append(timed(lambda: getattr(at, kind)(key=key).set_value(value).run()))
-                for i in range(changes):
-                    choice = default if i % 2 == 0 else value
-                    warms.append(timed(lambda: getattr(at, kind)(key=key).set_value(choice).run()))
-            plain = AppTest.from_file(str(bare), default_timeout=60)
-            plain.run()
-            bares.extend(timed(plain.run) for _ in range(changes))
+            for i in range(WARM_UP):  # the page's warm-up: the same number of runs the bare app had
+                change(i)
+            for i in range(changes):
+                warms.append(timed(lambda: change(i)))
+                bares.append(timed(plain.run))
         out[page or "overview"] = (statistics.median(firsts), statistics.median(warms), statistics.median(bares))
     return out
 
@@ -323,8 +334,8 @@ def write_report(path: Path, args, cold, klass, memory, reruns, heaviest, strict
         "",
         "The first change builds a chart nobody asked for yet (one per run). The warm changes then switch between "
         "that choice and the default, both already built (the budget): the median of "
-        f"{args.runs} × {CHANGES} changes, against the median of as many reruns of the bare app taken right after each "
-        "page's changes.",
+        f"{args.runs} × {CHANGES} changes, each followed by one rerun of the bare app, whose median is the reference; "
+        f"both apps first run {WARM_UP} times untimed.",
         "",
         "| page | widget changed | first change | warm change | bare rerun | warm ratio |",
         "|---|---|---|---|---|---|",
