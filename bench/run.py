@@ -260,8 +260,11 @@ def measure_reruns(bare: Path, runs: int, changes: int = CHANGES) -> dict[str, t
     return out
 
 
-def measure_floor(folder: Path, runs: int) -> float:
-    """Seconds per plain rerun (AppTest) of app.py with every page replaced by a title only."""
+def measure_floor(folder: Path, bare: Path, runs: int) -> tuple[float, float]:
+    """Seconds per plain rerun (AppTest) of app.py with every page replaced by a title only, and of the bare app.
+
+    The two alternate, after the same warm-up, as in `measure_reruns`.
+    """
     from streamlit.testing.v1 import AppTest
 
     frame = folder / "frame"
@@ -272,13 +275,17 @@ def measure_floor(folder: Path, runs: int) -> float:
     for page in (ROOT / "app_pages").glob("*.py"):
         (frame / "app_pages" / page.name).write_text('import streamlit as st\n\nst.title("Page")\n', encoding="utf-8")
     at = AppTest.from_file(str(frame / "app.py"), default_timeout=60)
-    at.run()
-    times = []
-    for _ in range(runs * 10):
-        start = time.perf_counter()
+    plain = AppTest.from_file(str(bare), default_timeout=60)
+    for _ in range(WARM_UP):
         at.run()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        plain.run()
+    frames, bares = [], []
+    for _ in range(runs * CHANGES):
+        for app, times in ((at, frames), (plain, bares)):
+            start = time.perf_counter()
+            app.run()
+            times.append(time.perf_counter() - start)
+    return statistics.median(frames), statistics.median(bares)
 
 
 def write_report(path: Path, args, cold, klass, memory, reruns, heaviest, strict, floor) -> str:
@@ -364,6 +371,11 @@ def write_report(path: Path, args, cold, klass, memory, reruns, heaviest, strict
         "- The map geometry (55 kB) is not in any chart spec: browsers fetch `static/map_layers.geojson` once and "
         "the spec names it by URL, so a map rerun no longer turns 60 kB of coordinates into JSON three times, "
         "and the bytes per session above leave it out. Each year's holders are joined on in the browser.",
+        "- Plotly figures are frozen as plain JSON values and Plotly's JSON engine is orjson (`relations/wire.py`): "
+        "`st.plotly_chart` encodes the figure on every run, in one pass instead of Plotly's encode-parse-encode.",
+        "- Page files are two lines that call `show()` in `relations/screens/`: AppTest compiles a page file on "
+        "every run (a server compiles it once), while a module is compiled once; inside `show()` names are local.",
+        "- A URL-bound widget reads the address bar and the session's remembered values once (`relations/state.py`).",
         "- Each session makes its nine `st.Page` objects once (`relations/pages.py`); made on every run, they "
         "resolved nine files on disk each time.",
         "- Expanders run their content only while open: the eras table, the trade statements, the upload panel.",
@@ -385,9 +397,9 @@ def write_report(path: Path, args, cold, klass, memory, reruns, heaviest, strict
         "also checks for the end of a run every millisecond, which adds up to a millisecond to every measured "
         "run, the bare app's included. "
         "The app's frame without any page content (app.py's navigation over nine pages, the sidebar's two "
-        f"settings, an empty page) already takes {floor * 1000:.1f} ms per rerun here, "
-        f"{floor / statistics.median(b for *_, b in reruns.values()):.2f}× the bare app, before a page draws "
-        "anything.",
+        f"settings, an empty page) already takes {floor[0] * 1000:.1f} ms per rerun here, "
+        f"{floor[0] / floor[1]:.2f}× the bare app ({floor[1] * 1000:.1f} ms, alternating with it), before a page "
+        "draws anything.",
         "",
     ]
     text = "\n".join(lines)
@@ -417,7 +429,7 @@ def main() -> int:
                 measure_class(app_server.url, strict_server.url, [heaviest], args.students, args.runs)
             )[heaviest]
         reruns = measure_reruns(bare, args.runs)
-        floor = measure_floor(Path(tmp), args.runs)
+        floor = measure_floor(Path(tmp), bare, args.runs)
     text = write_report(args.output, args, cold, klass, memory, reruns, heaviest, strict, floor)
     print(text)
     return 0
