@@ -113,7 +113,7 @@ def test_people_group_filter():
     at.radio(key="group").set_value("ambassador_japan_to_ussr").run()
     people = read_table("people")
     n = int((people.group == "ambassador_japan_to_ussr").sum())
-    assert summary_text(at).startswith(f"{n} japanese envoys in moscow")
+    assert summary_text(at).startswith(f"Japanese envoys in Moscow: {n} in the table;")  # names keep capitals
 
 
 def test_sources_page_table_choice_changes_the_dictionary():

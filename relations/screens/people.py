@@ -29,8 +29,8 @@ def show() -> None:
     view = load(lambda: views.people(group))
     rows = view.table
     summary(
-        f"{len(rows)} {GROUPS[group].lower()} in the table; {int((rows['start'].str.len() == 4).sum())} have "
-        "start dates known only to the year."
+        f"{GROUPS[group]}: {len(rows)} in the table; {int((rows['start'].str.len() == 4).sum())} have start dates "
+        "known only to the year."
     )
     columns = ["name", "name_native", "role", "start", "end", "source", "note"]
     st.dataframe(view.rows(columns), hide_index=True, width="stretch")
