@@ -20,9 +20,9 @@ def show() -> None:
     st.title(f"Lesson, step {step} of {count}: {text.title}")
     st.caption(f"Era in the article: {md_escape(text.era)}. Share this step with the address bar (step={step}).")
 
-    nav = st.columns([1, 1, 4])
-    nav[0].button("← Previous", on_click=go, args=(step - 1,), disabled=step == 1, key="previous", width="stretch")
-    nav[1].button("Next →", on_click=go, args=(step + 1,), disabled=step == count, key="next", width="stretch")
+    nav = st.container(horizontal=True)  # one block, where three columns made four
+    nav.button("← Previous", on_click=go, args=(step - 1,), disabled=step == 1, key="previous")
+    nav.button("Next →", on_click=go, args=(step + 1,), disabled=step == count, key="next")
 
     st.markdown(md_escape(text.narrative))
     view, kind = load(lambda: views.lesson_step(step, param_value("names"), look()))
