@@ -383,6 +383,12 @@ def conflicts_figure(conflicts: pd.DataFrame, look: theme.Look = theme.DEFAULT_L
 # The four disputed islands sit a few kilometres apart: their labels are stacked in a column beside them.
 SOUTHERN_ISLANDS = ("etorofu", "kunashiri", "shikotan", "habomai")
 WEST_OF_POINT = ("kuril_north_central",)  # its label point is at the chain's north-east end, by the map's edge
+# On a narrow screen (a phone) the map zooms out just enough to keep the whole Kuril chain in view: the chain
+# reaches about 11.5 degrees east of the map's centre, i.e. 0.2 x scale pixels, so the scale may be at most about
+# 2.4 x the chart's width. Below NARROW_PX the territory names are left off the map, where they would run past its
+# edge; the sentence above the map and each territory's tooltip still name them and their holder.
+FIT_PER_PX = 2.4
+NARROW_PX = 600
 
 
 def _stack_labels(labels: pd.DataFrame, ids: tuple[str, ...], scale: float, font_px: int) -> pd.DataFrame:
@@ -499,7 +505,8 @@ def map_chart(
     west = labels["territory_id"].isin(WEST_OF_POINT)
     text = [
         alt.Chart(labels[rows])
-        .mark_text(fontSize=look.font_size + 1, fontWeight="bold", align=align, dx=dx, color=look.text, aria=False)
+        .mark_text(fontSize=look.font_size + 1, fontWeight="bold", align=align, dx=dx, color=look.text, aria=False,
+                   opacity=alt.ExprRef(f"width < {NARROW_PX} ? 0 : 1"))
         .encode(longitude="lon:Q", latitude="lat:Q", text="name:N")
         for rows, align, dx in ((~west, "left", 10), (west, "right", -10))
     ]
@@ -515,7 +522,7 @@ def map_chart(
     )
     chart = (
         alt.layer(land, held, city_points, city_text, *text)
-        .project(**projection)
+        .project(**projection | {"scale": alt.ExprRef(f"min({projection['scale']}, width * {FIT_PER_PX})")})
         .properties(height=800 if look.present else 640, width="container")
     )
     spec = _configure(chart, look).to_dict()

@@ -112,6 +112,23 @@ def test_map_labels_near_the_right_edge_read_westwards(t):
     assert len(labels["left"]) == 6 and "Etorofu-tō (択捉島): USSR" in labels["left"]
 
 
+@pytest.mark.parametrize("width, names_shown", [(360, False), (870, True)])
+def test_map_keeps_the_kuril_chain_in_view_on_a_phone_and_leaves_names_off_there(t, width, names_shown):
+    """Rendered offline by Vega (vl-convert) at a phone's and a laptop's chart width."""
+    import re
+
+    from relations import export
+
+    holders = filters.holders_in_year(t["territorial_changes"], 1950)
+    spec = charts.map_chart(geo.layers(), holders, geo.labels(t["place_names"], "ja"), 1950) | {"width": width}
+    svg = export.svg(spec)
+    # The chain's label point is its north-eastern end; its label reads westwards from 10 px left of that point.
+    (x,) = re.findall(r'translate\(([0-9.]+),[0-9.]+\)"[^>]*>Chishima rettō', svg)
+    assert 0 < float(x) + 10 < width
+    opacity = set(re.findall(r'opacity="([01])">[^<]*: USSR</text>', svg))
+    assert opacity == ({"1"} if names_shown else {"0"})
+
+
 def test_map_layers_split_sakhalin_at_the_sourced_parallel():
     features = {f["properties"].get("territory_id"): f for f in geo.layers()["features"]
                 if f["properties"]["layer"] == "territory"}

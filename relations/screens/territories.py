@@ -25,7 +25,8 @@ def show() -> None:
     st.caption(
         f"Map: Natural Earth (public domain), drawn offline. The Sakhalin border of {line['valid_from'][:4]}–"
         f"{line['valid_to'][:4]} follows the {int(line['latitude'])}th parallel, as the Treaty of Portsmouth "
-        "set it. Coastlines are today's; cities carry their modern names."
+        "set it. Coastlines are today's; cities carry their modern names. On a narrow screen the map leaves the "
+        "names off: the sentence above gives them, and tapping a territory shows its name and holder."
     )
 
     st.subheader("Territorial changes")
