@@ -37,3 +37,17 @@ def test_warm_up_never_stops_the_server_on_broken_data(tmp_path, monkeypatch):
     finally:
         monkeypatch.delenv("JSR_DATA_DIR")
         memo.clear_all()
+
+
+def test_the_server_skips_streamlits_full_garbage_collection_after_every_run(monkeypatch):
+    """With pandas, pyarrow, Plotly and Altair loaded that collection took about 40 ms of every run (see the
+    comment in .streamlit/config.toml and the server CPU table in BENCHMARKS.md)."""
+    from streamlit import config
+
+    monkeypatch.chdir(ROOT)
+    config.get_config_options(force_reparse=True)
+    try:
+        assert config.get_option("runner.postScriptGC") is False
+        assert config.get_option("server.fileWatcherType") == "none"
+    finally:
+        config.get_config_options(force_reparse=True)
