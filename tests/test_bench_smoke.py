@@ -17,3 +17,5 @@ def test_bench_quick_run_writes_its_table(tmp_path):
     assert "| cold start to rendered home page | ≤ 1.5× bare |" in text
     assert "sessions at once, heaviest page" in text and "| timeline |" in text
     assert "warm change" in text
+    served = text.split("## Rerun on the real server, over the websocket")[1].split("## Cold start")[0]
+    assert "| timeline |" in served and "ms |" in served
