@@ -49,6 +49,7 @@ SAME_AS_APP = ["--server.fileWatcherType", "none", "--server.runOnSave", "false"
 # A widget change per page for the warm-rerun measure: (page, widget kind, key, new value).
 CHANGES = 20  # warm changes timed per page and run, each followed by a timed bare rerun
 WARM_UP = 4  # untimed runs of each app before its reruns are timed
+RERUN_SESSIONS = 10  # sessions rerunning at once for the server-CPU measure
 RERUNS = [
     ("overview", None, None, None),
     ("lesson", "button", "next", None),
@@ -199,30 +200,34 @@ async def measure_class(app_url: str, bare_url: str, pages: list[str], students:
 async def measure_server_reruns(app: Server, bare: Server, pages: list[str], runs: int) -> dict[str, tuple]:
     """Per page: (app, bare) server CPU seconds per rerun, on the real servers over the websocket.
 
-    One session per app reruns its page as a browser asks for it (a rerun request, no widget change). What is
-    counted is the CPU time the server process used, read from /proc, divided by the number of reruns: unlike
-    AppTest, this includes what the server does after every run (such as Streamlit's garbage collection) and
-    turning the messages into websocket frames. Wall time is not used: each rerun here waited about 44 ms for
-    the server to flush its messages, whatever the app, which would hide the work.
+    RERUN_SESSIONS sessions per app rerun its page as a browser asks for it (a rerun request, no widget change),
+    each CHANGES times in a row, all at once. What is counted is the CPU time the server process used, read from
+    /proc, divided by the number of reruns: unlike AppTest, this includes what the server does after every run
+    (such as Streamlit's garbage collection) and turning the messages into websocket frames. Wall time is not
+    used: each rerun waited about 44 ms for the server to flush its messages, whatever the app, which would hide
+    the work; several sessions at once keep the measure short and the CPU clock's 10 ms ticks small beside it.
     """
     out = {}
-    app_conn, bare_conn = await open_session(app.url), await open_session(bare.url)
+    app_conns = [await open_session(app.url) for _ in range(RERUN_SESSIONS)]
+    bare_conns = [await open_session(bare.url) for _ in range(RERUN_SESSIONS)]
+
+    async def reruns(conn, target: str, count: int) -> None:
+        for _ in range(count):
+            await run_page(conn, target)
+
     try:
         for page in pages:
-            for _ in range(WARM_UP):
-                await run_page(app_conn, page)
-                await run_page(bare_conn, "")
+            for conns, target in ((app_conns, page), (bare_conns, "")):
+                await asyncio.gather(*(reruns(c, target, WARM_UP) for c in conns))
             app_cpu, bare_cpu = [], []
             for _ in range(runs):
-                for server, conn, target, cpu in ((app, app_conn, page, app_cpu), (bare, bare_conn, "", bare_cpu)):
+                for server, conns, target, cpu in ((app, app_conns, page, app_cpu), (bare, bare_conns, "", bare_cpu)):
                     before = server.cpu_seconds()
-                    for _ in range(CHANGES):
-                        await run_page(conn, target)
-                    cpu.append((server.cpu_seconds() - before) / CHANGES)
+                    await asyncio.gather(*(reruns(c, target, CHANGES) for c in conns))
+                    cpu.append((server.cpu_seconds() - before) / (CHANGES * len(conns)))
             out[page] = (statistics.median(app_cpu), statistics.median(bare_cpu))
     finally:
-        await app_conn.close()
-        await bare_conn.close()
+        await asyncio.gather(*(c.close() for c in app_conns + bare_conns))
     return out
 
 
@@ -406,7 +411,7 @@ def write_report(path: Path, args, cold, klass, memory, reruns, heaviest, strict
         "rerun waited about 44 ms for the server to flush its messages, whatever the app.) The bare app runs with "
         "Streamlit's defaults, so it does a full garbage collection after each run; the app does not. A second bare "
         "server with the app's own settings (no post-run collection either) gives the stricter ratio. Medians of "
-        f"{args.runs} batches of {CHANGES} reruns, alternating app and bare.",
+        f"{args.runs} batches of {RERUN_SESSIONS} sessions × {CHANGES} reruns, alternating app and bare.",
         "",
         "| page | app CPU per rerun | bare (defaults) | ratio | app, second series | bare (app's settings) | "
         "stricter ratio |",
