@@ -284,13 +284,7 @@ def measure_reruns(bare: Path, runs: int, changes: int = CHANGES) -> dict[str, t
 
                 def change(i: int) -> None:
                     getattr(at, kind)(key=key).set_value(default if i % 2 == 0 else value).run()
-            # The first change: to `value` (or the next lesson step), built afresh.
-            if kind == "button":
-                firsts.append(timed(lambda: at.button(key="next").click().run()))
-            elif kind is None:
-                firsts.append(timed(at.run))
-            else:
-                firsts.append(timed(lambda: getattr(at, kind)(key=key).set_value(value).run()))
+            firsts.append(timed(lambda: change(1)))  # to `value` (or the next lesson step), built afresh
             for i in range(WARM_UP):  # the page's warm-up: the same number of runs the bare app had
                 change(i)
             for i in range(changes):
@@ -405,9 +399,10 @@ def write_report(path: Path, args, cold, klass, memory, reruns, heaviest, strict
         "",
         "## Rerun on the real server, over the websocket",
         "",
-        "What a rerun costs the server as a browser asks for it: one session per app reruns its page (no widget "
-        "change), and the figure is the server process's CPU time per rerun (from /proc), including what Streamlit "
-        "does after every run and encoding the messages, which AppTest leaves out. (Wall time is not used: every "
+        "What a rerun costs the server as a browser asks for it: several sessions per app rerun its page at once "
+        "(no widget change), and the figure is the server process's CPU time per rerun (from /proc), including "
+        "what Streamlit does after every run and encoding the messages, which AppTest leaves out. (Wall time is "
+        "not used: every "
         "rerun waited about 44 ms for the server to flush its messages, whatever the app.) The bare app runs with "
         "Streamlit's defaults, so it does a full garbage collection after each run; the app does not. A second bare "
         "server with the app's own settings (no post-run collection either) gives the stricter ratio. Medians of "

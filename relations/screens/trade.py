@@ -41,7 +41,7 @@ def show() -> None:
         log_scale = bound(st.toggle, "log", label="Logarithmic scale")
 
     series_ids = filters.SERIES_FOR_CHOICE[basis]
-    view, unit = load(lambda: views.trade(basis, tuple(flows), dollars, log_scale, years, look()))
+    view, _unit = load(lambda: views.trade(basis, tuple(flows), dollars, log_scale, years, look()))
     wide = view.table
     summary(view.sentence)
     st.plotly_chart(view.drawn, width="stretch", key="trade_chart", config=charts.PLOTLY_CONFIG, theme=None)

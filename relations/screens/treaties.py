@@ -41,7 +41,6 @@ def show() -> None:
         details.treaty(t[t["treaty_id"] == choice].iloc[0], sources)
 
     st.subheader("All agreements")
-    table = t
     columns = [
         "name",
         "kind",
@@ -67,7 +66,7 @@ def show() -> None:
     )
     st.download_button(
         "Download this table (CSV)",
-        lambda: safe_csv(table[columns]),
+        lambda: safe_csv(t[columns]),
         "treaties.csv",
         "text/csv",
         key="download_treaties",
