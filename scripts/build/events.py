@@ -1,14 +1,11 @@
-"""Events, treaties, territorial changes and place names: raw rows joined with our curated text.
-
-Called by build_data.py; kept apart because this half is editorial (it merges several raw files and the
-curated tables in data/curated/), while build_data.py converts datasets.
-"""
+"""Events: the dated rows of the raw event files with our own titles and descriptions, the seed article's events,
+and one event per COW war or dispute, per agreement signed and per change of who held a territory."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 
-from build_data import CURATED, LOCAL_REF, RAW, read_csv, slug
+from build.common import LOCAL_REF, RAW, SourceRegistry, curated, era_for, read_csv, slug
 
 # Evidence ranks: a row whose only source is a mirror or summary site is not shown to students until a
 # second source confirms it (DEVELOPERS.md, non-negotiable 1).
@@ -23,15 +20,10 @@ def _split_range(value: str) -> tuple[str, str]:
     return value.strip(), ""
 
 
-def _curated(name: str) -> list[dict]:
-    path = CURATED / name
-    return read_csv(path) if path.exists() else []
-
-
 def _text_by_row(name: str, raw_rows: list[dict], date_col: str = "date") -> dict[int, dict]:
     """Our own titles and descriptions, aligned to raw rows; a raw edit that moves rows fails loudly."""
     out = {}
-    for row in _curated(name):
+    for row in curated(name):
         i = int(row["raw_row"])
         if raw_rows[i - 1][date_col] != row["date"] or raw_rows[i - 1]["source_url"] != row["source_ids"]:
             raise SystemExit(f"{name}: raw_row {i} no longer matches the raw file (date or source changed)")
@@ -39,7 +31,9 @@ def _text_by_row(name: str, raw_rows: list[dict], date_col: str = "date") -> dic
     return out
 
 
-def build_events(reg, conflicts, treaties, territorial, era_for):
+def build_events(
+    reg: SourceRegistry, conflicts: list[dict], treaties: list[dict], territorial: list[dict]
+) -> list[dict]:
     events: list[dict] = []
 
     def add(**kw):
@@ -51,7 +45,7 @@ def build_events(reg, conflicts, treaties, territorial, era_for):
         events.append(kw)
 
     second = defaultdict(list)
-    for row in _curated("second_sources.csv"):
+    for row in curated("second_sources.csv"):
         second[int(row["raw_row"])].append(row)
 
     ext = read_csv(RAW / "events" / "dated_events_extended.csv")
@@ -113,7 +107,7 @@ def build_events(reg, conflicts, treaties, territorial, era_for):
             needs_second_source=kind == "secondary-mirror",
         )
 
-    for i, r in enumerate(_curated("seed_events.csv"), 1):
+    for i, r in enumerate(curated("seed_events.csv"), 1):
         add(
             origin=f"seed_events.csv#row={i}",
             date=r["date"],
@@ -178,7 +172,7 @@ def build_events(reg, conflicts, treaties, territorial, era_for):
 
     # One event per (date, procedure, from, to): the 1946 decree or the 1991 dissolution covers several
     # territories at once and should be one mark on the timeline, not six.
-    english = {r["territory_id"]: r["name_en"] for r in _curated("place_names.csv")}
+    english = {r["territory_id"]: r["name_en"] for r in curated("place_names.csv")}
     grouped: dict[tuple, list[dict]] = defaultdict(list)
     for c in territorial:
         grouped[(c["date"], c["end_date"], c["procedure"], c["from_state"], c["to_state"])].append(c)
@@ -210,14 +204,18 @@ def build_events(reg, conflicts, treaties, territorial, era_for):
         e["era_id"] = era_for(e["date"])
         e["needs_second_source"] = "true" if e["needs_second_source"] else "false"
     events.sort(key=lambda e: (e["date"], e["event_id"]))
-    columns = ["event_id", "date", "end_date", "title", "category", "era_id", "description", "source_ids",
-               "evidence", "needs_second_source", "treaty_id", "conflict_id", "change_id", "origin", "note"]
-    return events, columns
+    return events
 
 
 # Merge order: what an extended-file row says is kept; the others add their sources to it.
-_PRIORITY = ("dated_events_extended", "treaties", "territorial_changes", "wikipedia_dated_events", "seed_events",
-             "conflicts")
+_PRIORITY = (
+    "dated_events_extended",
+    "treaties",
+    "territorial_changes",
+    "wikipedia_dated_events",
+    "seed_events",
+    "conflicts",
+)
 
 
 def _merge_corroborations(events: list[dict]) -> list[dict]:
@@ -234,9 +232,15 @@ def _merge_corroborations(events: list[dict]) -> list[dict]:
         group.sort(key=lambda e: _PRIORITY.index(e["origin"].split(".csv")[0]))
         kept: list[dict] = []
         for e in group:
-            target = next((k for k in kept if k["origin"].split(".csv")[0] != e["origin"].split(".csv")[0]
-                           and not any(o.split(".csv")[0] == e["origin"].split(".csv")[0]
-                                       for o in k["origin"].split(" + "))), None)
+            target = next(
+                (
+                    k
+                    for k in kept
+                    if k["origin"].split(".csv")[0] != e["origin"].split(".csv")[0]
+                    and not any(o.split(".csv")[0] == e["origin"].split(".csv")[0] for o in k["origin"].split(" + "))
+                ),
+                None,
+            )
             if target is None:
                 kept.append(e)
                 continue
@@ -262,32 +266,3 @@ def _guess_category(title: str) -> str:
     if "conflict" in t or "war" in t:
         return "war and conflict"
     return "diplomacy"
-
-
-def build_treaties(reg):
-    rows = []
-    for r in _curated("treaties.csv"):
-        rows.append({**r, "source_ids": reg.resolve_all(r["source_ids"])})
-    columns = ["treaty_id", "name", "kind", "scope", "place", "parties", "signed_on", "ratified_on", "in_force_on",
-               "ended_on", "end_reason", "source_ids", "note"]
-    return rows, columns
-
-
-def build_territorial_changes(reg):
-    rows = []
-    for r in _curated("territorial_changes.csv"):
-        rows.append({**r, "source_ids": reg.resolve_all(r["source_ids"])})
-    columns = ["change_id", "date", "end_date", "territory_id", "territory", "from_state", "to_state", "procedure",
-               "area_km2", "population", "cow_tc_number", "source_ids", "note"]
-    return rows, columns
-
-
-def build_place_names(reg):
-    rows = []
-    for r in _curated("place_names.csv"):
-        rows.append({**r, "source_ids": reg.resolve_all(r["source_ids"])})
-    columns = ["territory_id", "name_en", "name_ja", "name_ja_romaji", "name_ru", "name_ru_latin", "source_ids",
-               "note"]
-    return rows, columns
-
-

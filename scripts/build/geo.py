@@ -12,12 +12,23 @@ import json
 from shapely.geometry import box, mapping, shape
 from shapely.ops import unary_union
 
-from build_data import DATA, RAW, read_csv
+from build.common import CURATED, RAW, read_csv
 
 GEO = RAW / "geo"
 TOLERANCE = 0.01  # degrees (~1 km): invisible at this map's scale, keeps the file small for phones
-CITIES = ("Vladivostok", "Khabarovsk", "Yuzhno Sakhalinsk", "Okha", "Sapporo", "Hakodate", "Kushiro", "Tokyo",
-          "Harbin", "Petropavlovsk Kamchatskiy", "Seoul")
+CITIES = (
+    "Vladivostok",
+    "Khabarovsk",
+    "Yuzhno Sakhalinsk",
+    "Okha",
+    "Sapporo",
+    "Hakodate",
+    "Kushiro",
+    "Tokyo",
+    "Harbin",
+    "Petropavlovsk Kamchatskiy",
+    "Seoul",
+)
 
 
 def _round(geom):
@@ -26,9 +37,20 @@ def _round(geom):
 
 def build_layers() -> str:
     land = json.loads((GEO / "ne_10m_land_nw_pacific.geojson").read_text(encoding="utf-8"))["features"]
-    latitude = float(read_csv(DATA / "boundaries.csv")[0]["latitude"])  # sakhalin-50n
-    parts: dict[str, list] = {k: [] for k in ("south_sakhalin", "north_sakhalin", "kuril_north_central", "etorofu",
-                                              "kunashiri", "shikotan", "habomai", "context")}
+    latitude = float(read_csv(CURATED / "boundaries.csv")[0]["latitude"])  # sakhalin-50n
+    parts: dict[str, list] = {
+        k: []
+        for k in (
+            "south_sakhalin",
+            "north_sakhalin",
+            "kuril_north_central",
+            "etorofu",
+            "kunashiri",
+            "shikotan",
+            "habomai",
+            "context",
+        )
+    }
     unnamed_disputed = []
     for f in land:
         geom = shape(f["geometry"])
@@ -60,16 +82,30 @@ def build_layers() -> str:
         geom = unary_union(geoms).simplify(TOLERANCE, preserve_topology=True)
         layer = "context" if territory_id == "context" else "territory"
         point = geom.representative_point()
-        features.append({"type": "Feature", "properties": {"layer": layer, "territory_id": territory_id,
-                                                           "label_lon": round(point.x, 3),
-                                                           "label_lat": round(point.y, 3)},
-                         "geometry": _round(geom)})
+        features.append(
+            {
+                "type": "Feature",
+                "properties": {
+                    "layer": layer,
+                    "territory_id": territory_id,
+                    "label_lon": round(point.x, 3),
+                    "label_lat": round(point.y, 3),
+                },
+                "geometry": _round(geom),
+            }
+        )
     places = json.loads((GEO / "ne_50m_populated_places_nw_pacific.geojson").read_text(encoding="utf-8"))
     for f in places["features"]:
         p = f["properties"]
         if p["name"] in CITIES:
-            features.append({"type": "Feature", "properties": {"layer": "city", "name": p["name"],
-                                                               "country_today": p["adm0name"]},
-                             "geometry": f["geometry"]})
-    return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False,
-                      separators=(",", ":")) + "\n"
+            features.append(
+                {
+                    "type": "Feature",
+                    "properties": {"layer": "city", "name": p["name"], "country_today": p["adm0name"]},
+                    "geometry": f["geometry"],
+                }
+            )
+    return (
+        json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False, separators=(",", ":"))
+        + "\n"
+    )

@@ -1,0 +1,29 @@
+"""Treaties and territory: the agreements, who held which territory when, the places' names in three scripts,
+and the 50th-parallel border on Sakhalin. Compiled in data/curated/ from raw rows and the pages read; the build
+resolves their source references (URLs or dataset ids) to source ids."""
+
+from __future__ import annotations
+
+from build.common import SourceRegistry, curated
+
+
+def _resolved(name: str, reg: SourceRegistry) -> list[dict]:
+    return [{**row, "source_ids": reg.resolve_all(row["source_ids"])} for row in curated(name)]
+
+
+def build_treaties(reg: SourceRegistry) -> list[dict]:
+    return _resolved("treaties.csv", reg)
+
+
+def build_territorial_changes(reg: SourceRegistry) -> list[dict]:
+    return _resolved("territorial_changes.csv", reg)
+
+
+def build_place_names(reg: SourceRegistry) -> list[dict]:
+    return _resolved("place_names.csv", reg)
+
+
+def build_boundaries(reg: SourceRegistry) -> list[dict]:
+    # Natural Earth has no historical lines, so the 1905-1945 Sakhalin border is drawn from the treaty's own
+    # words: the ceded area's northern boundary is the 50th parallel (Portsmouth, Art. 9).
+    return _resolved("boundaries.csv", reg)
