@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from relations import theme
-from relations.filters import assign_tracks, source_labels
+from relations import schema, theme
+from relations.filters import NOT_RECORDED, assign_tracks, source_labels
 
 if TYPE_CHECKING:
     import altair as alt
@@ -26,7 +26,7 @@ LANE_HEIGHT = 13  # px per stacked track in a timeline lane
 def _category_scales(look: theme.Look = theme.DEFAULT_LOOK):
     import altair as alt
 
-    cats = theme.CATEGORIES
+    cats = list(schema.CATEGORIES)
     color = alt.Scale(domain=cats, range=[look.color(theme.CATEGORY_STYLE[c][0]) for c in cats])
     shape = alt.Scale(domain=cats, range=[theme.CATEGORY_STYLE[c][1] for c in cats])
     return color, shape
@@ -103,7 +103,7 @@ def timeline_chart(
     )
     color, shape = _category_scales(look)
     max_track = int(ev["track"].max()) + 1 if len(ev) else 1
-    height = max(240, len(theme.CATEGORIES) * max_track * (LANE_HEIGHT + 6 * look.present))
+    height = max(240, len(schema.CATEGORIES) * max_track * (LANE_HEIGHT + 6 * look.present))
     x_domain = [pd.Timestamp(years[0], 1, 1).isoformat(), pd.Timestamp(years[1], 12, 31).isoformat()]
     x = alt.X(
         "start:T",
@@ -111,7 +111,7 @@ def timeline_chart(
         scale=alt.Scale(domain=x_domain),
         axis=alt.Axis(format="%Y", tickCount=12, orient="top", labelFontWeight="bold"),
     )
-    y = alt.Y("category:N", title=None, sort=theme.CATEGORIES, scale=alt.Scale(domain=theme.CATEGORIES))
+    y = alt.Y("category:N", title=None, sort=list(schema.CATEGORIES), scale=alt.Scale(domain=list(schema.CATEGORIES)))
     y_offset = alt.YOffset("track:O", scale=alt.Scale(domain=list(range(max_track))))
     pick = alt.selection_point(name="event", fields=["event_id"], on="click", empty=False)
     zoom = alt.selection_interval(name="zoom", bind="scales", encodings=["x"])
@@ -331,10 +331,17 @@ def conflicts_figure(conflicts: pd.DataFrame, look: theme.Look = theme.DEFAULT_L
         "more than 999": 30,
     }
     fig = go.Figure()
-    styles = {
-        "interstate war": (theme.OKABE_ITO["vermillion"], "diamond"),
-        "militarized dispute": (theme.OKABE_ITO["blue"], "circle"),
-    }
+    # In datapackage.json's order: interstate war, militarized dispute.
+    styles = dict(
+        zip(
+            schema.enum("conflicts", "kind"),
+            (
+                (theme.OKABE_ITO["vermillion"], "diamond"),
+                (theme.OKABE_ITO["blue"], "circle"),
+            ),
+            strict=True,
+        )
+    )
     for kind, group in conflicts.groupby("kind"):
         color, symbol = styles[kind]
         fig.add_trace(
@@ -420,13 +427,16 @@ def map_chart(
     year: int,
     look: theme.Look = theme.DEFAULT_LOOK,
     other_names: dict[str, str] | None = None,
+    geometry_url: str | None = None,
 ) -> dict:
     """Who held each territory in `year`: Natural Earth land drawn offline with Altair geoshape.
 
     `holders` comes from filters.holders_in_year, `names` maps territory_id to the label in the chosen
-    language (with the other language in the tooltip). Returns the finished Vega-Lite spec: the geometry joins
-    it as the named dataset MAP_SHAPES only after Altair has built the chart, because Altair deep-copies inline
-    data at every step of building a layered chart (0.4 s for each new year with 60 kB of coordinates).
+    language (with the other language in the tooltip). Returns the finished Vega-Lite spec. With
+    `geometry_url` (a file the app serves, the same features as `layers`), the browser fetches the geometry
+    from there, once, instead of receiving it inside every map; without it (exports, tests), the geometry joins
+    the spec as the named dataset MAP_SHAPES, added only after Altair has built the chart, because Altair
+    deep-copies inline data at every step of building a layered chart.
     """
     import altair as alt
 
@@ -434,12 +444,12 @@ def map_chart(
     color = alt.Scale(domain=states, range=[theme.STATE_STYLE[s][0] for s in states])
     # Both geoshape layers read the same GeoJSON (context land, and the territories whose holder changed), each
     # keeping its own features; the holders for `year` are joined on by territory id. The geometry is thus the
-    # same for every year and language, so the browser can fetch it once (relations/wire.py, `serve`).
+    # same for every year and language, so the browser can fetch it once (`geometry_url`).
     features = layers["features"]
     territory = [
         {
             "territory_id": p["territory_id"],
-            "holder": holders.get(p["territory_id"], {}).get("holder", "not recorded"),
+            "holder": holders.get(p["territory_id"], {}).get("holder", NOT_RECORDED),
             "name": names.get(p["territory_id"], ""),
             "other_name": (other_names or {}).get(p["territory_id"], ""),
             "sources": holders.get(p["territory_id"], {}).get("source_ids", ""),
@@ -456,7 +466,10 @@ def map_chart(
         for lon, lat in [f["geometry"]["coordinates"]]
     ]
     projection = dict(type="mercator", center=[145.5, 48.2], scale=1600 if look.present else 1250)
-    shapes = alt.Data(name=MAP_SHAPES)
+    if geometry_url:
+        shapes = alt.UrlData(geometry_url, format=alt.DataFormat(type="json", property="features"))
+    else:
+        shapes = alt.Data(name=MAP_SHAPES)
     land = (
         alt.Chart(shapes)
         .transform_filter("datum.properties.layer == 'context'")
@@ -468,8 +481,9 @@ def map_chart(
         .transform_filter("datum.properties.layer == 'territory'")
         .transform_lookup(
             lookup="properties.territory_id",
-            from_=alt.LookupData(alt.Data(values=[{k: t[k] for k in ["territory_id", *info]} for t in territory]),
-                                 "territory_id", info),
+            from_=alt.LookupData(
+                alt.Data(values=[{k: t[k] for k in ["territory_id", *info]} for t in territory]), "territory_id", info
+            ),
         )
         .mark_geoshape(stroke=look.text, strokeWidth=1.2, description="Territories coloured by who held them")
         .encode(
@@ -505,8 +519,15 @@ def map_chart(
     west = labels["territory_id"].isin(WEST_OF_POINT)
     text = [
         alt.Chart(labels[rows])
-        .mark_text(fontSize=look.font_size + 1, fontWeight="bold", align=align, dx=dx, color=look.text, aria=False,
-                   opacity=alt.ExprRef(f"width < {NARROW_PX} ? 0 : 1"))
+        .mark_text(
+            fontSize=look.font_size + 1,
+            fontWeight="bold",
+            align=align,
+            dx=dx,
+            color=look.text,
+            aria=False,
+            opacity=alt.ExprRef(f"width < {NARROW_PX} ? 0 : 1"),
+        )
         .encode(longitude="lon:Q", latitude="lat:Q", text="name:N")
         for rows, align, dx in ((~west, "left", 10), (west, "right", -10))
     ]
@@ -526,7 +547,8 @@ def map_chart(
         .properties(height=800 if look.present else 640, width="container")
     )
     spec = _configure(chart, look).to_dict()
-    spec.setdefault("datasets", {})[MAP_SHAPES] = features
+    if not geometry_url:
+        spec.setdefault("datasets", {})[MAP_SHAPES] = features
     return spec
 
 

@@ -1,7 +1,7 @@
-"""One cached, validated loader per table. Pages call these; tests call `load_table` directly.
+"""One cached, validated loader per table. Pages reach these through relations.views; tests call `load_table`.
 
-Each loader also checks the table's references (for example every source id it cites), so a page that
-needs a broken table gets a DataError naming file, line and column, and pages that do not, keep working.
+Each loader also checks the table's references (for example every source id it cites), so a page that needs a
+broken table gets a DataError naming file, line and column, and pages that do not, keep working.
 """
 
 from __future__ import annotations
@@ -11,22 +11,19 @@ from pathlib import Path
 
 import pandas as pd
 
+from relations import schema
 from relations.memo import shared
 from relations.validation import DataError, check_references, current_data_dir, read_table
 
-__all__ = ["DataError", "load_table", "sources", "events", "treaties", "territorial_changes", "place_names",
-           "trade", "trade_series", "trade_statements", "conflicts", "people", "cpi", "eras", "boundaries", "lesson"]
-
-# Which other tables each table's references point to (from datapackage.json's foreign keys).
-_NEEDS = {
-    "territorial_changes": ("sources", "place_names"),
-    "trade": ("sources", "trade_series"),
-    "lesson": ("sources", "eras"),
-}
+__all__ = ["DataError", "load", "load_table"]
 
 
 def _needs(name: str) -> set[str]:
-    return ({"sources"} - {name}) | set(_NEEDS.get(name, ()))
+    """The tables `name` refers to, from datapackage.json's references and foreign keys."""
+    res = schema.resource(name)
+    targets = {f["x-references"]["resource"] for f in res["schema"]["fields"] if "x-references" in f}
+    targets |= {fk["reference"]["resource"] for fk in res["schema"].get("foreignKeys", [])}
+    return targets - {name}
 
 
 def _checked(name: str, folder: Path | None, dependency: Callable[[str], pd.DataFrame]) -> pd.DataFrame:
@@ -34,78 +31,77 @@ def _checked(name: str, folder: Path | None, dependency: Callable[[str], pd.Data
     frame = read_table(name, folder)
     check_references({name: frame, **{n: dependency(n) for n in _needs(name)}}, folder)
     # The line numbers were only needed for the messages above. Left in attrs, pandas would deep-copy the list
-    # on every operation on the frame or a slice of it, which was a fifth of a timeline rerun.
+    # on every operation on the frame or a slice of it.
     frame.attrs.pop("lines", None)
     return frame
 
 
 def load_table(name: str) -> pd.DataFrame:
-    """Read, validate and cross-check one table (no caching, no Streamlit)."""
+    """Read, validate and cross-check one table (no caching)."""
     return _checked(name, None, read_table)
 
 
 @shared(max_entries=64, also_keyed_by=current_data_dir)
-def _cached(name: str) -> pd.DataFrame:
-    # One shared, validated frame per process: st.cache_data would unpickle a fresh copy on every hit, which
-    # for a class of 40 costs more than the page itself. The frames are treated as read-only: every function
-    # in relations/ that changes columns works on a copy (with_bounds, trade_wide, ...), and
-    # tests/test_charts.py checks that the loaded tables come out of the builders unchanged.
-    # The folder is part of the key so that a test or an edited copy never sees another folder's data.
-    # The tables a reference points to come from this cache too, so sources.csv is read once, not per table.
-    return _checked(name, current_data_dir(), _cached)
+def load(name: str) -> pd.DataFrame:
+    """The validated table `name`, read once per process and data folder and shared by every session.
+
+    Shared frames are read-only: every function in relations/ that changes columns works on a copy (with_bounds,
+    trade_wide, ...), and tests/test_views.py checks that the loaded tables come out of every view unchanged.
+    The folder is part of the key so that a test or an edited copy never sees another folder's data. The tables
+    a reference points to come from this cache too, so sources.csv is read once, not per table.
+    """
+    if name not in schema.tables():
+        raise KeyError(name)
+    return _checked(name, current_data_dir(), load)
 
 
 def sources() -> pd.DataFrame:
-    return _cached("sources")
+    return load("sources")
 
 
 def events() -> pd.DataFrame:
-    return _cached("events")
+    return load("events")
 
 
 def treaties() -> pd.DataFrame:
-    return _cached("treaties")
+    return load("treaties")
 
 
 def territorial_changes() -> pd.DataFrame:
-    return _cached("territorial_changes")
+    return load("territorial_changes")
 
 
 def place_names() -> pd.DataFrame:
-    return _cached("place_names")
+    return load("place_names")
 
 
 def trade() -> pd.DataFrame:
-    return _cached("trade")
+    return load("trade")
 
 
 def trade_series() -> pd.DataFrame:
-    return _cached("trade_series")
-
-
-def trade_statements() -> pd.DataFrame:
-    return _cached("trade_statements")
+    return load("trade_series")
 
 
 def conflicts() -> pd.DataFrame:
-    return _cached("conflicts")
+    return load("conflicts")
 
 
 def people() -> pd.DataFrame:
-    return _cached("people")
+    return load("people")
 
 
 def cpi() -> pd.DataFrame:
-    return _cached("cpi")
+    return load("cpi")
 
 
 def eras() -> pd.DataFrame:
-    return _cached("eras")
+    return load("eras")
 
 
 def boundaries() -> pd.DataFrame:
-    return _cached("boundaries")
+    return load("boundaries")
 
 
 def lesson() -> pd.DataFrame:
-    return _cached("lesson")
+    return load("lesson")

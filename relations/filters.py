@@ -9,10 +9,12 @@ import datetime as dt
 
 import pandas as pd
 
+from relations import schema
 from relations.validation import date_bounds
 
 PERIOD = (1917, 1991)  # the dashboard's subject; context runs 1855-1993
 FULL_RANGE = (1855, 1999)  # context before 1917, the 1990s epilogue after 1991
+NOT_RECORDED = "not recorded"  # the holder of a territory before its first recorded change
 
 
 def with_bounds(frame: pd.DataFrame, start: str = "date", end: str = "end_date") -> pd.DataFrame:
@@ -95,6 +97,9 @@ SERIES_FOR_CHOICE = {
     "cow-usd": ("cow_usd",),
     "ussr-roubles": ("lon_ussr_roubles",),
 }
+TRADE_CHOICES = tuple(SERIES_FOR_CHOICE)
+# What the Trade page can draw: the two flows of the data, and the two figures computed from them here.
+TRADE_MEASURES = (*schema.TRADE_FLOWS, "total", "balance")
 BASIS_LABELS = {
     "japan-usd": "Japan-reported, US$ (converted 1924–38; COW from 1952)",
     "japan-yen": "Japan-reported, yen (1913–1938)",
@@ -113,7 +118,7 @@ def trade_wide(trade: pd.DataFrame, series_ids: tuple[str, ...], years: tuple[in
     t["rank"] = t["series_id"].map({s: i for i, s in enumerate(series_ids)})
     t = t.sort_values("rank").drop_duplicates(["year", "flow"])
     wide = t.pivot(index="year", columns="flow", values="value")
-    for flow in ("exports", "imports"):
+    for flow in schema.TRADE_FLOWS:
         if flow not in wide:
             wide[flow] = pd.NA
     meta = t.drop_duplicates("year").set_index("year")[["series_id", "unit", "source_id"]]
@@ -159,11 +164,14 @@ def holders_in_year(changes: pd.DataFrame, year: int, on: str | None = None) -> 
     for territory, group in ch.sort_values(["start", "change_id"]).groupby("territory_id"):
         begun = group[group["start"] <= when]
         if begun.empty:
-            out[territory] = {"holder": "not recorded", "change_id": None, "source_ids": ""}
+            out[territory] = {"holder": NOT_RECORDED, "change_id": None, "source_ids": ""}
         else:
             last = begun.iloc[-1]
-            out[territory] = {"holder": last["to_state"], "change_id": last["change_id"],
-                              "source_ids": last["source_ids"]}
+            out[territory] = {
+                "holder": last["to_state"],
+                "change_id": last["change_id"],
+                "source_ids": last["source_ids"],
+            }
     return out
 
 

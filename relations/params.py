@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from relations.filters import FULL_RANGE
+from relations import schema
+from relations.filters import FULL_RANGE, PERIOD, TRADE_CHOICES, TRADE_MEASURES
 
 MAX_PARAM_LENGTH = 300  # longer text is refused before any parsing (a 100 kB parameter is never legitimate)
 
@@ -106,8 +107,11 @@ class Choice(Param):
 @dataclass(frozen=True)
 class MultiChoice(Param):
     options: Sequence[str] = ()
+    NONE = "none"  # an empty choice (every box cleared) is a view too: an empty parameter would mean the default
 
     def _parse(self, raw):
+        if raw == self.NONE:
+            return [], None
         items = [s.strip() for s in raw.split(",") if s.strip()]
         good = list(dict.fromkeys(s for s in items if s in self.options))
         if not good:
@@ -117,7 +121,7 @@ class MultiChoice(Param):
         return good, None
 
     def format(self, value):
-        return ",".join(value)
+        return ",".join(value) or self.NONE
 
 
 @dataclass(frozen=True)
@@ -150,34 +154,27 @@ class Identifier(Param):
         return Identifier(self.name, self.label, self.default, frozenset(known))
 
 
-CATEGORIES = ("diplomacy", "treaty", "war and conflict", "territory", "economy", "intelligence", "leadership",
-              "international context")
-TRADE_BASES = ("japan-usd", "japan-yen", "cow-usd", "ussr-roubles")
-FLOWS = ("exports", "imports", "total", "balance")
-PEOPLE_GROUPS = ("ambassador_ussr_to_japan", "ambassador_japan_to_ussr", "soviet_leader", "head_of_government_japan",
-                 "foreign_minister_ussr", "foreign_minister_japan", "other_figure", "russia_president")
-TABLES = ("events", "treaties", "territorial_changes", "trade", "trade_series", "trade_statements", "conflicts",
-          "people", "place_names", "eras", "boundaries", "cpi", "sources", "lesson")
-LESSON_STEPS = 7
-
 # Every parameter any page reads. Pages take their Param from here; nothing else parses the address bar.
-PARAMS: dict[str, Param] = {p.name: p for p in (
-    YearRange("years", "year range", (1917, 1991)),
-    MultiChoice("cats", "category", list(CATEGORIES), options=CATEGORIES),
-    Flag("unverified", "single-source setting", False),
-    Flag("rows", "table setting", False),
-    Identifier("event", "selected event", None),
-    Choice("basis", "trade series", "japan-usd", options=TRADE_BASES),
-    MultiChoice("flows", "trade flow", ["exports", "imports"], options=FLOWS),
-    Choice("dollars", "dollar setting", "current", options=("current", "constant")),
-    Flag("log", "scale setting", False),
-    MultiChoice("scope", "treaty scope", ["bilateral", "multilateral"], options=("bilateral", "multilateral")),
-    Identifier("treaty", "selected treaty", None),
-    Year("year", "map year", 1940),
-    Choice("names", "place-name language", "ja", options=("ja", "ru")),
-    Flag("opposite", "dispute setting", True),
-    Choice("group", "group of people", PEOPLE_GROUPS[0], options=PEOPLE_GROUPS),
-    Choice("table", "table", "events", options=TABLES),
-    Flag("present", "present-mode setting", False),
-    Year("step", "lesson step", 1, bounds=(1, LESSON_STEPS)),
-)}
+PARAMS: dict[str, Param] = {
+    p.name: p
+    for p in (
+        YearRange("years", "year range", PERIOD),
+        MultiChoice("cats", "category", list(schema.CATEGORIES), options=schema.CATEGORIES),
+        Flag("unverified", "single-source setting", False),
+        Flag("rows", "table setting", False),
+        Identifier("event", "selected event", None),
+        Choice("basis", "trade series", TRADE_CHOICES[0], options=TRADE_CHOICES),
+        MultiChoice("flows", "trade flow", list(schema.TRADE_FLOWS), options=TRADE_MEASURES),
+        Choice("dollars", "dollar setting", "current", options=("current", "constant")),
+        Flag("log", "scale setting", False),
+        MultiChoice("scope", "treaty scope", list(schema.TREATY_SCOPES), options=schema.TREATY_SCOPES),
+        Identifier("treaty", "selected treaty", None),
+        Year("year", "map year", 1940),
+        Choice("names", "place-name language", "ja", options=("ja", "ru")),
+        Flag("opposite", "dispute setting", True),
+        Choice("group", "group of people", schema.PEOPLE_GROUPS[0], options=schema.PEOPLE_GROUPS),
+        Choice("table", "table", "events", options=schema.tables()),
+        Flag("present", "present-mode setting", False),
+        Year("step", "lesson step", 1, bounds=(1, schema.LESSON_STEPS)),
+    )
+}

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from relations import schema
+from relations.filters import NOT_RECORDED, TRADE_MEASURES
+
 OKABE_ITO = {
     "black": "#000000",
     "orange": "#E69F00",
@@ -19,36 +22,56 @@ OKABE_ITO = {
     "reddish_purple": "#CC79A7",
 }
 
-# Category -> (colour, Vega shape). Shapes differ for every category.
-CATEGORY_STYLE: dict[str, tuple[str, str]] = {
-    "diplomacy": (OKABE_ITO["blue"], "circle"),
-    "treaty": (OKABE_ITO["bluish_green"], "square"),
-    "war and conflict": (OKABE_ITO["vermillion"], "triangle-up"),
-    "territory": (OKABE_ITO["orange"], "diamond"),
-    "economy": (OKABE_ITO["sky_blue"], "triangle-down"),
-    "intelligence": (OKABE_ITO["reddish_purple"], "cross"),
-    "leadership": (OKABE_ITO["black"], "triangle-right"),
-    "international context": ("#6E6E6E", "triangle-left"),
-}
-CATEGORIES = list(CATEGORY_STYLE)
+# Category -> (colour, Vega shape), in the order datapackage.json lists the categories. Shapes differ for every
+# category.
+CATEGORY_STYLE: dict[str, tuple[str, str]] = dict(
+    zip(
+        schema.CATEGORIES,
+        (
+            (OKABE_ITO["blue"], "circle"),
+            (OKABE_ITO["bluish_green"], "square"),
+            (OKABE_ITO["vermillion"], "triangle-up"),
+            (OKABE_ITO["orange"], "diamond"),
+            (OKABE_ITO["sky_blue"], "triangle-down"),
+            (OKABE_ITO["reddish_purple"], "cross"),
+            (OKABE_ITO["black"], "triangle-right"),
+            ("#6E6E6E", "triangle-left"),
+        ),
+        strict=True,
+    )
+)
 
-# Holders of territory on the map and countries in charts: colour + pattern/dash.
-STATE_STYLE: dict[str, tuple[str, str]] = {
-    "Japan": (OKABE_ITO["vermillion"], "solid"),
-    "Russian Empire": (OKABE_ITO["reddish_purple"], "dot"),
-    "Soviet Russia": (OKABE_ITO["sky_blue"], "dash"),
-    "Far Eastern Republic": (OKABE_ITO["sky_blue"], "dashdot"),
-    "USSR": (OKABE_ITO["blue"], "solid"),
-    "Russia": (OKABE_ITO["bluish_green"], "longdash"),
-    "not recorded": ("#BBBBBB", "dot"),
-}
+# Holders of territory on the map (datapackage.json's order: Japan, Russian Empire, Soviet Russia, Far Eastern
+# Republic, USSR, Russia), then "not recorded": colour + pattern/dash.
+STATE_STYLE: dict[str, tuple[str, str]] = dict(
+    zip(
+        (*schema.HOLDERS, NOT_RECORDED),
+        (
+            (OKABE_ITO["vermillion"], "solid"),
+            (OKABE_ITO["reddish_purple"], "dot"),
+            (OKABE_ITO["sky_blue"], "dash"),
+            (OKABE_ITO["sky_blue"], "dashdot"),
+            (OKABE_ITO["blue"], "solid"),
+            (OKABE_ITO["bluish_green"], "longdash"),
+            ("#BBBBBB", "dot"),
+        ),
+        strict=True,
+    )
+)
 
-FLOW_STYLE: dict[str, tuple[str, str]] = {
-    "exports": (OKABE_ITO["vermillion"], "solid"),  # Japan's side: goods leaving Japan
-    "imports": (OKABE_ITO["blue"], "dash"),
-    "total": (OKABE_ITO["black"], "dot"),
-    "balance": (OKABE_ITO["bluish_green"], "dashdot"),
-}
+# The Trade page's measures (exports and imports from Japan's side, then total and balance): colour + dash.
+FLOW_STYLE: dict[str, tuple[str, str]] = dict(
+    zip(
+        TRADE_MEASURES,
+        (
+            (OKABE_ITO["vermillion"], "solid"),  # exports: goods leaving Japan
+            (OKABE_ITO["blue"], "dash"),
+            (OKABE_ITO["black"], "dot"),
+            (OKABE_ITO["bluish_green"], "dashdot"),
+        ),
+        strict=True,
+    )
+)
 
 ERA_FILL = ["#F2F2F2", "#E0E0E0"]  # alternating neutral bands: eras are context, not data
 # Light tints of the Okabe-Ito hues for the eras strip: black labels on them stay above 10:1.

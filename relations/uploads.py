@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from relations.theme import CATEGORIES
+from relations.schema import CATEGORIES
 from relations.validation import date_bounds, is_partial_date
 
 MAX_BYTES = 200_000
@@ -44,8 +44,9 @@ def template(example: dict[str, str]) -> str:
 
 def read_upload(data: bytes) -> UploadResult:
     if len(data) > MAX_BYTES:
-        raise UploadRefused(f"The file is {len(data) / 1000:.0f} kB; the limit is {MAX_BYTES // 1000} kB "
-                            f"(about {MAX_ROWS} events).")
+        raise UploadRefused(
+            f"The file is {len(data) / 1000:.0f} kB; the limit is {MAX_BYTES // 1000} kB (about {MAX_ROWS} events)."
+        )
     if b"\x00" in data[:4096]:
         raise UploadRefused("This does not look like a CSV text file (it contains binary data).")
     try:
@@ -61,8 +62,10 @@ def read_upload(data: bytes) -> UploadResult:
     header = [h.strip().lower() for h in rows[0]]
     missing = [c for c in REQUIRED if c not in header]
     if missing:
-        raise UploadRefused(f"The header needs the columns {', '.join(REQUIRED)}; missing: {', '.join(missing)}. "
-                            "Download the template to start from.")
+        raise UploadRefused(
+            f"The header needs the columns {', '.join(REQUIRED)}; missing: {', '.join(missing)}. "
+            "Download the template to start from."
+        )
     body = rows[1:]
     if len(body) > MAX_ROWS:
         raise UploadRefused(f"The file has {len(body)} rows; the limit is {MAX_ROWS}.")
@@ -107,15 +110,46 @@ def _row_problem(r: dict[str, str]) -> str | None:
 
 
 def _as_events(rows: list[dict]) -> pd.DataFrame:
-    columns = ["event_id", "date", "end_date", "title", "category", "era_id", "description", "source_ids",
-               "evidence", "needs_second_source", "treaty_id", "conflict_id", "change_id", "origin", "note",
-               "source_text"]
+    columns = [
+        "event_id",
+        "date",
+        "end_date",
+        "title",
+        "category",
+        "era_id",
+        "description",
+        "source_ids",
+        "evidence",
+        "needs_second_source",
+        "treaty_id",
+        "conflict_id",
+        "change_id",
+        "origin",
+        "note",
+        "source_text",
+    ]
     out = pd.DataFrame(
-        [{"event_id": f"upload-{r['line']}", "date": r["date"], "end_date": r["end_date"], "title": r["title"],
-          "category": r["category"], "era_id": "", "description": r["description"], "source_ids": "",
-          "evidence": "your upload", "needs_second_source": False, "treaty_id": "", "conflict_id": "",
-          "change_id": "", "origin": f"upload line {r['line']}", "note": "", "source_text": r["source"]}
-         for r in rows],
+        [
+            {
+                "event_id": f"upload-{r['line']}",
+                "date": r["date"],
+                "end_date": r["end_date"],
+                "title": r["title"],
+                "category": r["category"],
+                "era_id": "",
+                "description": r["description"],
+                "source_ids": "",
+                "evidence": "your upload",
+                "needs_second_source": False,
+                "treaty_id": "",
+                "conflict_id": "",
+                "change_id": "",
+                "origin": f"upload line {r['line']}",
+                "note": "",
+                "source_text": r["source"],
+            }
+            for r in rows
+        ],
         columns=columns,
     )
     out["needs_second_source"] = out["needs_second_source"].astype(bool)
