@@ -3,11 +3,10 @@
 This file has two roles. `streamlit run app.py` first reads it, finds `app` (an st.App) and starts the server
 with it: before the first visitor arrives, the server imports pandas and builds the home page's figures
 (relations/views.py, `warm_up`), which would otherwise make the first visit after a restart slow. Every visit
-then runs this file as the script `__main__`: page set-up and navigation.
+then runs this file as the script `__main__`: page set-up and navigation over relations/pages.py's list.
 
-The pages live in app_pages/, not pages/: Streamlit still treats a folder named pages/ as a legacy multipage
-app until the first st.navigation call, so the first visitor after a restart who follows a deep link would see
-the old file-name navigation (streamlit/runtime/pages_manager.py, "A relic of v1 of Multipage apps").
+The pages live in app_pages/, not pages/: a folder named pages/ beside app.py makes Streamlit fall back to its
+legacy file-name navigation for every deep-link visitor until some session runs st.navigation.
 """
 
 from contextlib import asynccontextmanager
@@ -15,12 +14,11 @@ from contextlib import asynccontextmanager
 import streamlit as st
 
 if __name__ == "__main__":  # a visit
-    from relations.pages import pages
-    from relations.state import FAVICON, show_notices, sidebar
+    from relations.ui.frame import FAVICON, navigation, sidebar
+    from relations.ui.state import show_notices
 
     st.set_page_config(page_title="Japan & the USSR, 1917–1991", page_icon=FAVICON, layout="wide")
-
-    page = st.navigation(list(pages().values()))
+    page = navigation()
     sidebar()
     notices = st.container()  # above the page: polite notes about link parameters that could not be used
     page.run()

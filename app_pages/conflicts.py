@@ -1,5 +1,40 @@
-"""Conflicts: drawn by relations/screens/conflicts.py."""
+"""Conflicts: wars and militarized disputes as the Correlates of War project codes them."""
 
-from relations.screens import conflicts
+import streamlit as st
 
-conflicts.show()
+from relations import charts, ui, views
+
+st.title("Wars, border battles and militarized disputes")
+st.markdown(
+    "As the Correlates of War project codes them. Each mark is a war or a militarized dispute in "
+    "which both Japan and Russia/the USSR took part; its height is the highest hostility level, its size "
+    "the fatality band."
+)
+
+years = ui.year_range()
+opposite = ui.bound(st.toggle, "opposite", label="Only disputes where Japan and Russia/USSR were on opposite sides")
+look = ui.look()
+view = ui.load(lambda: views.conflicts(years, opposite, look))
+ui.summary(view.sentence)
+st.plotly_chart(view.figure, width="stretch", key="conflicts_chart", config=charts.PLOTLY_CONFIG, theme=None)
+st.warning(
+    "Caveats from the sources: battle deaths for the World Wars are each country's whole-war totals, "
+    "not Soviet–Japanese fighting only. Dispute dates are dispute-wide. Most Cold War disputes are "
+    "seizures of fishing boats.",
+    icon=":material/info:",
+)
+columns = [
+    "name",
+    "kind",
+    "start_date",
+    "end_date",
+    "hostility",
+    "highest_action",
+    "fatality_band",
+    "japan_battle_deaths",
+    "russia_battle_deaths",
+    "source_ids",
+    "note",
+]
+st.dataframe(view.rows(columns), hide_index=True, width="stretch")
+ui.csv_download("Download this table (CSV)", lambda: view.table[columns], "conflicts.csv", "download_conflicts")

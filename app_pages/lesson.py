@@ -1,5 +1,30 @@
-"""Lesson: drawn by relations/screens/lesson.py."""
+"""Lesson: the article's eras one step at a time, each with its chart and key events; the step is in the URL."""
 
-from relations.screens import lesson
+import streamlit as st
 
-lesson.show()
+from relations import charts, schema, ui, views
+from relations.text import md_escape
+
+count = schema.LESSON_STEPS
+step = min(max(int(ui.param_value("step")), 1), count)
+text = ui.load(lambda: views.lesson_text(step))
+
+st.title(f"Lesson, step {step} of {count}: {text.title}")
+st.caption(f"Era in the article: {md_escape(text.era)}. Share this step with the address bar (step={step}).")
+
+nav = st.container(horizontal=True)
+nav.button("← Previous", on_click=ui.set_param, args=("step", step - 1), disabled=step == 1, key="previous")
+nav.button("Next →", on_click=ui.set_param, args=("step", step + 1), disabled=step == count, key="next")
+
+st.markdown(md_escape(text.narrative))
+names, look = ui.param_value("names"), ui.look()
+view, kind = ui.load(lambda: views.lesson_step(step, names, look))
+ui.summary(view.sentence)
+if kind == "plotly":
+    st.plotly_chart(view.figure, width="stretch", key=f"lesson_chart_{step}", config=charts.PLOTLY_CONFIG, theme=None)
+else:
+    st.vega_lite_chart(spec=view.figure, width="stretch", key=f"lesson_chart_{step}")
+    ui.chart_downloads(view.export or view.figure, f"lesson_step_{step}")
+
+st.subheader("Key events of this period")
+st.dataframe(view.rows(["date", "title", "description", "source"]), hide_index=True, width="stretch")

@@ -1,5 +1,19 @@
-"""People: drawn by relations/screens/people.py."""
+"""People: envoys in both directions, and the leaders and ministers the events mention."""
 
-from relations.screens import people
+import streamlit as st
 
-people.show()
+from relations import schema, ui, views
+
+st.title("People")
+st.markdown(
+    "Ambassadors in both directions, and the leaders and ministers the events mention. Dates are as "
+    "precise as the source: a year alone means the source gave only the year."
+)
+
+groups = schema.labels("people", "group")
+group = ui.bound(st.radio, "group", label="Group", options=list(groups), format_func=groups.get, horizontal=True)
+view = ui.load(lambda: views.people(group))
+ui.summary(view.sentence)
+columns = ["name", "name_native", "role", "start", "end", "source", "note"]
+st.dataframe(view.rows(columns), hide_index=True, width="stretch")
+ui.csv_download("Download this table (CSV)", lambda: view.table[columns], "people.csv", "download_people")

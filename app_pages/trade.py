@@ -1,5 +1,54 @@
-"""Trade: drawn by relations/screens/trade.py."""
+"""Trade: Japan's exports to and imports from Russia and the USSR, in the series and basis the reader picks."""
 
-from relations.screens import trade
+import streamlit as st
 
-trade.show()
+from relations import charts, filters, ui, views
+
+st.title("Trade")
+st.markdown(
+    "Japan's exports to and imports from Russia and the USSR, year by year. Choose whose figures to "
+    "trust: Japan's own returns, or the Correlates of War dataset built from the partner's side. "
+    "**Years without a figure are gaps, never zeros.**"
+)
+
+left, right = st.columns([3, 2])
+with left:
+    years = ui.year_range()
+    basis = ui.bound(
+        st.radio, "basis", label="Series and basis", options=filters.TRADE_CHOICES, format_func=filters.BASIS_LABELS.get
+    )
+with right:
+    flows = ui.bound(st.multiselect, "flows", label="Show", options=filters.TRADE_MEASURES)
+    dollars = ui.bound(
+        st.radio,
+        "dollars",
+        label="Dollars",
+        options=["current", "constant"],
+        horizontal=True,
+        format_func={"current": "current", "constant": "constant 1990"}.get,
+        disabled=not basis.endswith("usd"),
+        help="Constant dollars divide by the US consumer price index (CPI-U, BLS). It is a "
+        "consumer index, not a trade-price index: a rough guide to real change only.",
+    )
+    log_scale = ui.bound(st.toggle, "log", label="Logarithmic scale")
+
+look = ui.look()
+view = ui.load(lambda: views.trade(basis, tuple(flows), dollars, log_scale, years, look))
+ui.summary(view.sentence)
+st.plotly_chart(view.figure, width="stretch", key="trade_chart", config=charts.PLOTLY_CONFIG, theme=None)
+notes = ui.load(lambda: views.series_captions(filters.SERIES_FOR_CHOICE[basis]))
+# One caption element for the note and every series shown (each is a paragraph of it).
+st.caption(
+    "\n\n".join(
+        ("Triangles at the top mark treaty signings and wars from the events table; hover for each one.", *notes)
+    )
+)
+
+st.subheader("The table behind the chart")
+st.dataframe(view.rows(), hide_index=True, width="stretch")
+ui.csv_download("Download this table (CSV)", view.table, "trade.csv", "download_trade")
+# Lazy: the table is made and sent only while the reader has the expander open.
+statements = st.expander("Which series matches the article's trade sentences?", key="statements", on_change="rerun")
+if statements.open:
+    with statements:
+        st.dataframe(ui.load(lambda: views.table("trade_statements")), hide_index=True, width="stretch")

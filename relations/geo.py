@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pandas as pd
 
-from relations import wire
 from relations.validation import DataError, current_data_dir
 
 LANGUAGE_COLUMNS = {"en": ("name_en", None), "ja": ("name_ja_romaji", "name_ja"), "ru": ("name_ru_latin", "name_ru")}
@@ -20,7 +19,7 @@ def layers() -> dict:
 
 
 # The same file, served to browsers by Streamlit's static file serving (.streamlit/config.toml). The URL is
-# relative, so it works under any host and behind a base path; scripts/build_data.py writes both copies.
+# relative, so it works under any host and behind a base path; the build writes both copies.
 STATIC = Path(__file__).resolve().parents[1] / "static" / "map_layers.geojson"
 STATIC_URL = "app/static/map_layers.geojson"
 
@@ -28,16 +27,30 @@ STATIC_URL = "app/static/map_layers.geojson"
 @lru_cache(maxsize=2)
 def _layers(data_dir) -> dict:
     try:
-        raw = (data_dir / "geo" / "map_layers.geojson").read_bytes()
-        layers = json.loads(raw)
+        return json.loads((data_dir / "geo" / "map_layers.geojson").read_bytes())
     except (OSError, ValueError) as exc:
-        raise DataError("geo/map_layers.geojson", f"the map layers cannot be read ({type(exc).__name__}). "
-                        "Rebuild them with python scripts/build_data.py.") from None
-    # Browsers fetch the geometry from the static copy only while it is the same file: an edited data folder
-    # (JSR_DATA_DIR) keeps its own geometry inline in the chart.
-    if STATIC.is_file() and STATIC.read_bytes() == raw:
-        wire.serve(layers["features"], {"url": STATIC_URL, "format": {"type": "json", "property": "features"}})
-    return layers
+        raise DataError(
+            "geo/map_layers.geojson",
+            f"the map layers cannot be read ({type(exc).__name__}). Rebuild them with python scripts/build_data.py.",
+        ) from None
+
+
+def geometry_url() -> str | None:
+    """Where browsers can fetch the map geometry, or None when the served copy is not this data folder's file.
+
+    Browsers fetch the geometry once from the static copy instead of receiving 55 kB inside every map. An edited
+    data folder (JSR_DATA_DIR) whose geometry differs keeps its own geometry inline in the chart.
+    """
+    return _geometry_url(current_data_dir())
+
+
+@lru_cache(maxsize=2)
+def _geometry_url(data_dir) -> str | None:
+    try:
+        same = STATIC.read_bytes() == (data_dir / "geo" / "map_layers.geojson").read_bytes()
+    except OSError:
+        return None
+    return STATIC_URL if same else None
 
 
 def labels(names: pd.DataFrame, language: str) -> dict[str, str]:
@@ -68,5 +81,18 @@ def changes_table(changes: pd.DataFrame, names: pd.DataFrame, language: str) -> 
     out = changes.copy()
     out.insert(3, "place", out["territory_id"].map(chosen).fillna(out["territory"]))
     out.insert(4, "also_called", out["territory_id"].map(other).fillna(""))
-    return out[["date", "end_date", "place", "also_called", "from_state", "to_state", "procedure", "area_km2",
-                "population", "source_ids", "note"]]
+    return out[
+        [
+            "date",
+            "end_date",
+            "place",
+            "also_called",
+            "from_state",
+            "to_state",
+            "procedure",
+            "area_km2",
+            "population",
+            "source_ids",
+            "note",
+        ]
+    ]

@@ -20,34 +20,52 @@ class ChartSpec:
     kind: str  # "altair" or "plotly"
     figure: Any  # the finished Vega-Lite dict, or a Plotly figure
     sentence: str
+    export: Any = None  # what to save as a file, where it differs from `figure` (the map with its geometry inline)
 
 
 def key_events(events: pd.DataFrame, step: pd.Series, limit: int = 12) -> pd.DataFrame:
     """The article's own events in the step's years and categories (the lesson follows the article)."""
     cats = [c for c in str(step["categories"]).split(";") if c]
-    ev = filters.filter_events(filters.with_bounds(events), cats or None,
-                               (int(step["start_year"]), int(step["end_year"])))
+    ev = filters.filter_events(
+        filters.with_bounds(events), cats or None, (int(step["start_year"]), int(step["end_year"]))
+    )
     from_article = ev[ev["origin"].str.contains("seed_events", regex=False)]
     return from_article.head(limit)
 
 
-def chart_for(step: pd.Series, trade, changes, names, events, eras, sources, look: Look, layers: dict,
-              language: str) -> ChartSpec:
+def chart_for(
+    step: pd.Series,
+    trade,
+    changes,
+    names,
+    events,
+    eras,
+    sources,
+    look: Look,
+    layers: dict,
+    language: str,
+    geometry_url: str | None = None,
+) -> ChartSpec:
     years = (int(step["start_year"]), int(step["end_year"]))
     if step["chart"] == "map":
         year = int(step["map_year"])
         holders = filters.holders_in_year(changes, year)
-        figure = charts.map_chart(layers, holders, geo.labels(names, language), year, look,
-                                  geo.labels(names, "ru" if language == "ja" else "ja"))
-        return ChartSpec("altair", figure, geo.holders_sentence(holders, names, year))
+        chosen, also = geo.labels(names, language), geo.labels(names, "ru" if language == "ja" else "ja")
+        figure = charts.map_chart(layers, holders, chosen, year, look, also, geometry_url)
+        inline = charts.map_chart(layers, holders, chosen, year, look, also) if geometry_url else None
+        return ChartSpec("altair", figure, geo.holders_sentence(holders, names, year), inline)
     if step["chart"] == "trade":
         series = TRADE_SERIES_BEFORE_1940 if years[1] < 1940 else TRADE_SERIES_AFTER_1945
         wide = filters.trade_wide(trade, series, years)
         unit = filters.series_unit(wide)
-        figure = charts.trade_figure(wide, unit, ["exports", "imports", "total"], key_events(events, step).iloc[0:0],
-                                     look=look)
+        figure = charts.trade_figure(
+            wide, unit, ["exports", "imports", "total"], key_events(events, step).iloc[0:0], look=look
+        )
         return ChartSpec("plotly", figure, summaries.trade_sentence(wide, unit))
     cats = [c for c in str(step["categories"]).split(";") if c]
     shown = filters.filter_events(filters.with_bounds(events), cats, years)
-    return ChartSpec("altair", charts.timeline_chart(shown, eras, sources, years, look).to_dict(),
-                     summaries.timeline_sentence(shown, years))
+    return ChartSpec(
+        "altair",
+        charts.timeline_chart(shown, eras, sources, years, look).to_dict(),
+        summaries.timeline_sentence(shown, years),
+    )

@@ -1,51 +1,31 @@
-"""The app's pages, made once per session instead of on every run.
-
-st.Page looks its file up on disk when it is made (it resolves the path and checks that the file exists), so
-making nine of them on every run of every session was a fixed cost of each click. A session keeps the ones it
-made in its session state; sessions never share them, because st.navigation marks the chosen Page object as the
-one allowed to run, and two sessions running at once must not see each other's mark.
-"""
+"""The app's pages, listed once: app.py builds the navigation from this list, and the tests and the benchmark
+visit the same pages. A page's name is its file in app_pages/ and the path of its address (/timeline)."""
 
 from __future__ import annotations
 
 from typing import NamedTuple
 
-import streamlit as st
 
-
-class PageInfo(NamedTuple):
-    name: str  # file stem in app_pages/, which is also the page's URL path
+class Page(NamedTuple):
+    name: str  # file stem in app_pages/ and URL path; the first page is the default one, at /
     title: str
     icon: str
 
 
 PAGES = (
-    PageInfo("overview", "Overview", ":material/home:"),
-    PageInfo("lesson", "Lesson", ":material/school:"),
-    PageInfo("timeline", "Timeline", ":material/timeline:"),
-    PageInfo("trade", "Trade", ":material/show_chart:"),
-    PageInfo("treaties", "Treaties", ":material/history_edu:"),
-    PageInfo("territories", "Territories", ":material/map:"),
-    PageInfo("conflicts", "Conflicts", ":material/swords:"),
-    PageInfo("people", "People", ":material/groups:"),
-    PageInfo("sources", "Sources & data", ":material/menu_book:"),
+    Page("overview", "Overview", ":material/home:"),
+    Page("lesson", "Lesson", ":material/school:"),
+    Page("timeline", "Timeline", ":material/timeline:"),
+    Page("trade", "Trade", ":material/show_chart:"),
+    Page("treaties", "Treaties", ":material/history_edu:"),
+    Page("territories", "Territories", ":material/map:"),
+    Page("conflicts", "Conflicts", ":material/swords:"),
+    Page("people", "People", ":material/groups:"),
+    Page("sources", "Sources & data", ":material/menu_book:"),
 )
-_KEY = "_pages"
+NAMES = tuple(page.name for page in PAGES)
 
 
-def pages() -> dict[str, st.Page]:
-    """This session's st.Page objects by name, the first (the overview) being the default page."""
-    made = st.session_state.get(_KEY)
-    if made is None:
-        made = {
-            info.name: st.Page(f"app_pages/{info.name}.py", title=info.title, icon=info.icon, default=i == 0)
-            for i, info in enumerate(PAGES)
-        }
-        st.session_state[_KEY] = made
-    return made
-
-
-def link(name: str, label: str) -> None:
-    """A link to another page of the app, with that page's icon."""
-    page = pages()[name]
-    st.page_link(page, label=label, icon=page.icon)
+def url_path(name: str) -> str:
+    """The page's path in an address: '' for the default page, else its name."""
+    return "" if name == PAGES[0].name else name

@@ -35,4 +35,6 @@ def safe_csv(frame: pd.DataFrame) -> str:
     for col in out.columns:
         if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
             out[col] = out[col].map(neutralise_formula)
-    return out.to_csv(index=False)
+    # CRLF line ends, as RFC 4180 has them: a cell holding a bare CR is then quoted (with "\n" line ends, pandas
+    # leaves it bare and a spreadsheet splits the row there).
+    return out.to_csv(index=False, lineterminator="\r\n")

@@ -60,8 +60,11 @@ def _package(data_dir: Path) -> dict:
         with open(data_dir / "datapackage.json", encoding="utf-8") as f:
             return json.load(f)
     except (OSError, ValueError) as exc:
-        raise DataError("datapackage.json", f"the data description cannot be read ({type(exc).__name__}). "
-                        "Restore it (git checkout data/datapackage.json).") from None
+        raise DataError(
+            "datapackage.json",
+            f"the data description cannot be read ({type(exc).__name__}). "
+            "Restore it (git checkout data/datapackage.json).",
+        ) from None
 
 
 def resource(name: str, data_dir: Path | None = None) -> dict:
@@ -104,15 +107,19 @@ def _read_text(path: Path, file: str) -> str:
         raise DataError(file, "the file is missing. Restore it from the project (git checkout data/" + file + ").")
     size = path.stat().st_size
     if size > MAX_BYTES:
-        raise DataError(file, f"the file is {size / 1e6:.0f} MB; tables here are under {MAX_BYTES // 1_000_000} MB. "
-                        "It was probably replaced by something else: restore it.")
+        raise DataError(
+            file,
+            f"the file is {size / 1e6:.0f} MB; tables here are under {MAX_BYTES // 1_000_000} MB. "
+            "It was probably replaced by something else: restore it.",
+        )
     raw = path.read_bytes()
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise DataError(file, "this line is not valid UTF-8 text. Save the file as 'CSV UTF-8' and try again.",
-                        line) from None
+        raise DataError(
+            file, "this line is not valid UTF-8 text. Save the file as 'CSV UTF-8' and try again.", line
+        ) from None
 
 
 def read_table(name: str, data_dir: Path | None = None) -> pd.DataFrame:
@@ -128,21 +135,29 @@ def read_table(name: str, data_dir: Path | None = None) -> pd.DataFrame:
     try:
         rows = list(csv.reader(io.StringIO(text, newline=""), strict=True))
     except csv.Error as exc:
-        raise DataError(file, f"the CSV quoting is broken ({exc}). Check for a stray double quote (\").") from None
+        raise DataError(file, f'the CSV quoting is broken ({exc}). Check for a stray double quote (").') from None
     header, body = rows[0], rows[1:]
     missing = [c for c in expected if c not in header]
     if missing:
         shown = ", ".join(missing[:4]) + (f" and {len(missing) - 4} more" if len(missing) > 4 else "")
-        raise DataError(file, f"the header lacks column(s) {shown}. Restore the first line from the original "
-                        "file; the data dictionary on the Sources & data page lists every column.", 1)
+        raise DataError(
+            file,
+            f"the header lacks column(s) {shown}. Restore the first line from the original "
+            "file; the data dictionary on the Sources & data page lists every column.",
+            1,
+        )
     index = {c: header.index(c) for c in expected}
     records = []
     for n, row in enumerate(body, start=2):
         if not any(cell.strip() for cell in row):
             continue
         if len(row) != len(header):
-            raise DataError(file, f"this line has {len(row)} cells but the header has {len(header)}. "
-                            "A comma inside a text cell needs the cell in double quotes.", n)
+            raise DataError(
+                file,
+                f"this line has {len(row)} cells but the header has {len(header)}. "
+                "A comma inside a text cell needs the cell in double quotes.",
+                n,
+            )
         records.append((n, {c: row[index[c]] for c in expected}))
     _check(records, res, file)
     frame = _typed(pd.DataFrame([r for _, r in records], columns=expected), schema)
@@ -163,16 +178,16 @@ def _check(records: list[tuple[int, dict]], res: dict, file: str) -> None:
                 continue
             kind = f["type"]
             if kind == "integer" and not re.fullmatch(r"-?\d+", value):
-                raise DataError(file, f"'{_short(value)}' is not a whole number. " + FIX_HINT.format(file=file), n,
-                                name)
+                raise DataError(
+                    file, f"'{_short(value)}' is not a whole number. " + FIX_HINT.format(file=file), n, name
+                )
             if kind == "number":
                 try:
                     number = float(value)
                 except ValueError:
                     number = None
                 if number is None or number != number or number in (float("inf"), float("-inf")):
-                    raise DataError(file, f"'{_short(value)}' is not a number. " + FIX_HINT.format(file=file), n,
-                                    name)
+                    raise DataError(file, f"'{_short(value)}' is not a number. " + FIX_HINT.format(file=file), n, name)
             if kind == "boolean" and value not in ("true", "false"):
                 raise DataError(file, f"'{_short(value)}' must be true or false.", n, name)
             if kind in ("integer", "number"):
@@ -181,13 +196,18 @@ def _check(records: list[tuple[int, dict]], res: dict, file: str) -> None:
                 if "maximum" in cons and float(value) > cons["maximum"]:
                     raise DataError(file, f"{value} is above the maximum {cons['maximum']}.", n, name)
             if f.get("x-format") == "partial-date" and not is_partial_date(value):
-                raise DataError(file, f"'{_short(value)}' is not a date. Write YYYY, YYYY-MM or YYYY-MM-DD "
-                                "(for example 1925-01-20).", n, name)
+                raise DataError(
+                    file,
+                    f"'{_short(value)}' is not a date. Write YYYY, YYYY-MM or YYYY-MM-DD (for example 1925-01-20).",
+                    n,
+                    name,
+                )
             elif "pattern" in cons and not re.fullmatch(cons["pattern"], value):
                 raise DataError(file, f"'{_short(value)}' does not have the expected form.", n, name)
             if "enum" in cons and value not in cons["enum"]:
-                raise DataError(file, f"'{_short(value)}' is not an allowed value. Use one of: "
-                                f"{', '.join(cons['enum'])}.", n, name)
+                raise DataError(
+                    file, f"'{_short(value)}' is not an allowed value. Use one of: {', '.join(cons['enum'])}.", n, name
+                )
         for first, second in res.get("x-dateOrder", []):
             a, b = row[first], row[second]
             if a and b and _ordered(a, b) is False:
@@ -198,8 +218,12 @@ def _check(records: list[tuple[int, dict]], res: dict, file: str) -> None:
     for n, row in records:
         k = tuple(row[c] for c in key)
         if k in seen:
-            raise DataError(file, f"{'/'.join(key)} '{'/'.join(k)}' appears twice (first on line {seen[k]}). "
-                            "Each row needs its own id.", n, key[0])
+            raise DataError(
+                file,
+                f"{'/'.join(key)} '{'/'.join(k)}' appears twice (first on line {seen[k]}). Each row needs its own id.",
+                n,
+                key[0],
+            )
         seen[k] = n
 
 
@@ -239,8 +263,11 @@ def check_references(tables: dict[str, pd.DataFrame], data_dir: Path | None = No
         if frame.attrs:  # read columns from a view without attrs, which pandas would deep-copy for each column
             frame = frame.copy(deep=False)
             frame.attrs = {}
-        links = [(f["name"], f["x-references"]["resource"], f["x-references"]["field"], f.get("x-separator"))
-                 for f in res["schema"]["fields"] if "x-references" in f]
+        links = [
+            (f["name"], f["x-references"]["resource"], f["x-references"]["field"], f.get("x-separator"))
+            for f in res["schema"]["fields"]
+            if "x-references" in f
+        ]
         for fk in res["schema"].get("foreignKeys", []):
             col = fk["fields"] if isinstance(fk["fields"], str) else fk["fields"][0]
             ref = fk["reference"]
@@ -257,5 +284,10 @@ def check_references(tables: dict[str, pd.DataFrame], data_dir: Path | None = No
                     continue
                 for item in value.split(sep) if sep else [value]:
                     if item.strip() not in known:
-                        raise DataError(res["path"], f"'{_short(item)}' is not in {target_file} ({target_col}). "
-                                        f"Add it there first, or correct the id.", line, col)
+                        raise DataError(
+                            res["path"],
+                            f"'{_short(item)}' is not in {target_file} ({target_col}). "
+                            f"Add it there first, or correct the id.",
+                            line,
+                            col,
+                        )

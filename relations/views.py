@@ -4,8 +4,8 @@ When a class opens the same link, forty sessions ask for the same chart. Each fu
 builder (relations.charts, relations.filters) wrapped in relations.memo.shared and keyed by the choices (and the
 data folder) only, so the first student pays for building the figure and the other thirty-nine reuse it. Altair
 charts are returned as their finished Vega-Lite dict, which skips Altair's schema validation on every run.
-Results are shared objects: pages must not change them. Timeline views that include a teacher's uploaded events
-are not cached.
+Results are shared objects: pages must not change them (tests/test_views.py checks that no view changes a loaded
+table). Timeline views that include a teacher's uploaded events are not cached.
 """
 
 from __future__ import annotations
@@ -16,11 +16,11 @@ from typing import Any, NamedTuple
 
 import pandas as pd
 
-from relations import charts, data, filters, geo, lesson, summaries, wire
+from relations import charts, data, filters, geo, lesson, schema, summaries
 from relations.memo import shared
 from relations.text import md_escape
 from relations.theme import OKABE_ITO, Look
-from relations.validation import current_data_dir, package
+from relations.validation import current_data_dir
 
 
 def per_data_folder(max_entries: int = 256):
@@ -30,16 +30,12 @@ def per_data_folder(max_entries: int = 256):
 
 @dataclass(frozen=True)
 class View:
-    figure: Any  # Vega-Lite spec dict or Plotly figure
+    figure: Any  # Vega-Lite spec dict or Plotly figure, as the page draws it
     sentence: str  # the one-sentence summary
     table: pd.DataFrame  # the rows behind the chart
-    # The figure as Streamlit sends it (Arrow datasets, a frozen Plotly dict), made once: see relations/wire.py.
-    drawn: Any = field(init=False, repr=False, compare=False)
+    export: Any = None  # the figure to save as a file, where it differs from `figure` (the map's inline geometry)
 
     _memo: dict = field(default_factory=dict, init=False, repr=False, compare=False)
-
-    def __post_init__(self):
-        object.__setattr__(self, "drawn", wire.for_streamlit(self.figure))
 
     def once(self, name: Hashable, make: Callable[[pd.DataFrame], Any]) -> Any:
         """Something derived from the table (labels for a select box, ...), made once per view."""
@@ -47,10 +43,10 @@ class View:
             self._memo[name] = make(self.table)
         return self._memo[name]
 
-    def rows(self, columns: list[str] | None = None):
-        """The table, or some of its columns, as Arrow for st.dataframe: converted once per view."""
+    def rows(self, columns: list[str] | None = None) -> pd.DataFrame:
+        """The table, or some of its columns, made once per view."""
         chosen = list(columns or self.table.columns)
-        return self.once(("rows", *chosen), lambda table: wire.arrow_table(table[chosen]))
+        return self.once(("rows", *chosen), lambda table: table[chosen].reset_index(drop=True))
 
 
 def _timeline(events, categories, years, unverified, look) -> View:
@@ -71,7 +67,7 @@ def timeline_with_uploads(uploaded: pd.DataFrame, categories, years, unverified,
 @per_data_folder()
 def trade(
     basis: str, flows: tuple[str, ...], dollars: str, log_scale: bool, years: tuple[int, int], look: Look
-) -> tuple[View, str]:
+) -> View:
     wide = filters.trade_wide(data.trade(), filters.SERIES_FOR_CHOICE[basis], years)
     unit = filters.series_unit(wide)
     if basis.endswith("usd") and dollars == "constant":
@@ -80,7 +76,7 @@ def trade(
     key = filters.filter_events(filters.with_bounds(data.events()), ["treaty", "war and conflict"], years)
     key = key[(key["treaty_id"] != "") | key["conflict_id"].str.startswith("cow-war")]
     figure = charts.trade_figure(wide, unit, list(flows), key, log_scale, look=look)
-    return View(figure, summaries.trade_sentence(wide, unit), wide), unit
+    return View(figure, summaries.trade_sentence(wide, unit), wide)
 
 
 @per_data_folder(max_entries=16)
@@ -108,9 +104,11 @@ def territories(year: int, language: str, look: Look) -> View:
     names = data.place_names()
     holders = filters.holders_in_year(data.territorial_changes(), year)
     other = "ru" if language == "ja" else "ja"
-    spec = charts.map_chart(geo.layers(), holders, geo.labels(names, language), year, look, geo.labels(names, other))
+    chosen, also = geo.labels(names, language), geo.labels(names, other)
+    spec = charts.map_chart(geo.layers(), holders, chosen, year, look, also, geo.geometry_url())
     table = geo.changes_table(data.territorial_changes(), names, language)
-    return View(spec, geo.holders_sentence(holders, names, year), table)
+    inline = charts.map_chart(geo.layers(), holders, chosen, year, look, also)
+    return View(spec, geo.holders_sentence(holders, names, year), table, export=inline)
 
 
 @per_data_folder()
@@ -163,36 +161,31 @@ def lesson_step(step: int, language: str, look: Look) -> tuple[View, str]:
         look,
         geo.layers(),
         language,
+        geo.geometry_url(),
     )
     key = lesson.key_events(data.events(), row)
     key = key.assign(source=filters.source_labels(key, data.sources()))
-    return View(spec.figure, spec.sentence, key), spec.kind
+    return View(spec.figure, spec.sentence, key, export=spec.export), spec.kind
 
 
-@per_data_folder(max_entries=64)
-def _table_rows(name: str, columns: tuple[str, ...] | None):
-    table = getattr(data, name)()
-    return wire.arrow_table(table if columns is None else table[list(columns)])
-
-
-def table_rows(name: str, columns: list[str] | None = None):
-    """A whole data table, or some of its columns, as Arrow for st.dataframe: converted once per process."""
-    return _table_rows(name, None if columns is None else tuple(columns))
+def table(name: str) -> pd.DataFrame:
+    """A whole data table, by its name in datapackage.json."""
+    return data.load(name)
 
 
 @per_data_folder(max_entries=32)
-def data_dictionary(name: str):
-    """One table's columns as datapackage.json describes them (name, type, unit, description), as Arrow."""
-    resource = next(r for r in package()["resources"] if r["name"] == name)
+def data_dictionary(name: str) -> pd.DataFrame:
+    """One table's columns as datapackage.json describes them (name, type, unit, description)."""
+    resource = schema.resource(name)
     rows = [(f["name"], f["type"], f.get("unit", ""), f["description"]) for f in resource["schema"]["fields"]]
-    return wire.arrow_table(pd.DataFrame(rows, columns=["column", "type", "unit", "description"]))
+    return pd.DataFrame(rows, columns=["column", "type", "unit", "description"])
 
 
 @per_data_folder()
 def people(group: str) -> View:
     rows = data.people()
     rows = rows[rows["group"] == group].assign(source=lambda r: filters.source_labels(r, data.sources()))
-    return View(None, "", rows)
+    return View(None, summaries.people_sentence(rows, schema.labels("people", "group")[group]), rows)
 
 
 @per_data_folder()

@@ -36,13 +36,20 @@ def mine() -> pd.DataFrame | None:
 
 def panel() -> None:
     # Lazy: the uploader is drawn only while the reader has the panel open; accepted events stay in the session.
-    expander = st.expander("Add your own events (kept in this browser session only)", key="my_events",
-                           on_change="rerun")
+    expander = st.expander(
+        "Add your own events (kept in this browser session only)", key="my_events", on_change="rerun"
+    )
     if not expander.open:
         return
     with expander:
-        st.download_button("Download the template (CSV)", template, "my_events_template.csv", "text/csv",
-                           key="download_template", on_click="ignore")
+        st.download_button(
+            "Download the template (CSV)",
+            template,
+            "my_events_template.csv",
+            "text/csv",
+            key="download_template",
+            on_click="ignore",
+        )
         file = st.file_uploader(
             f"Your CSV (columns date, end_date, title, category, description, source; up to {uploads.MAX_ROWS} rows)",
             type=["csv"],
