@@ -11,8 +11,7 @@ from relations.validation import read_table
 
 @pytest.fixture(scope="module")
 def t():
-    names = ["events", "eras", "sources", "trade", "cpi", "treaties", "territorial_changes", "place_names",
-             "conflicts"]
+    names = ["events", "eras", "sources", "trade", "cpi", "treaties", "territorial_changes", "place_names", "conflicts"]
     return {n: read_table(n) for n in names}
 
 
@@ -37,10 +36,12 @@ def test_timeline_filters_by_category_years_and_evidence(t):
     assert set(strict["category"]) == {"intelligence"}
     assert (strict["start"].dt.year <= 1941).all() and (strict["end"].dt.year >= 1941).all()
     # Ozaki's arrest (14 Oct 1941) rests on a mirror that no second source confirmed, so it is held back.
-    assert set(strict["event_id"]) == {"1940-richard-sorge-spies-for-the-ussr-in-japa",
-                                       "1941-09-sorge-reports-that-japan-will-not-attack",
-                                       "1941-10-sorge-arrested-in-japan-for-espionage",
-                                       "1941-10-18-richard-sorge-arrested-in-tokyo"}
+    assert set(strict["event_id"]) == {
+        "1940-richard-sorge-spies-for-the-ussr-in-japa",
+        "1941-09-sorge-reports-that-japan-will-not-attack",
+        "1941-10-sorge-arrested-in-japan-for-espionage",
+        "1941-10-18-richard-sorge-arrested-in-tokyo",
+    }
     loose = filters.filter_events(ev, None, filters.FULL_RANGE, include_single_source=True)
     assert len(loose) == len(ev)
     assert len(filters.filter_events(ev, None, filters.FULL_RANGE)) == int((~ev["needs_second_source"]).sum())
@@ -83,21 +84,54 @@ def test_constant_dollars_use_the_cpi(t):
     assert real["unit"].iloc[0] == "million 1990 US$ (CPI-U)"
 
 
-@pytest.mark.parametrize("year, expected", [
-    (1900, {"south_sakhalin": "Russian Empire", "north_sakhalin": "Russian Empire", "kuril_north_central": "Japan",
-            "etorofu": "Japan", "kunashiri": "Japan", "shikotan": "Japan", "habomai": "Japan"}),
-    (1920, {"south_sakhalin": "Japan", "north_sakhalin": "Japan", "kuril_north_central": "Japan", "etorofu": "Japan"}),
-    (1940, {"south_sakhalin": "Japan", "north_sakhalin": "USSR", "kuril_north_central": "Japan", "habomai": "Japan"}),
-    (1950, {"south_sakhalin": "USSR", "north_sakhalin": "USSR", "kuril_north_central": "USSR", "etorofu": "USSR",
-            "kunashiri": "USSR", "shikotan": "USSR", "habomai": "USSR"}),
-])
+@pytest.mark.parametrize(
+    "year, expected",
+    [
+        (
+            1900,
+            {
+                "south_sakhalin": "Russian Empire",
+                "north_sakhalin": "Russian Empire",
+                "kuril_north_central": "Japan",
+                "etorofu": "Japan",
+                "kunashiri": "Japan",
+                "shikotan": "Japan",
+                "habomai": "Japan",
+            },
+        ),
+        (
+            1920,
+            {"south_sakhalin": "Japan", "north_sakhalin": "Japan", "kuril_north_central": "Japan", "etorofu": "Japan"},
+        ),
+        (
+            1940,
+            {"south_sakhalin": "Japan", "north_sakhalin": "USSR", "kuril_north_central": "Japan", "habomai": "Japan"},
+        ),
+        (
+            1950,
+            {
+                "south_sakhalin": "USSR",
+                "north_sakhalin": "USSR",
+                "kuril_north_central": "USSR",
+                "etorofu": "USSR",
+                "kunashiri": "USSR",
+                "shikotan": "USSR",
+                "habomai": "USSR",
+            },
+        ),
+    ],
+)
 def test_map_holder_of_each_island(t, year, expected):
     holders = filters.holders_in_year(t["territorial_changes"], year)
     assert {k: holders[k]["holder"] for k in expected} == expected
     spec = charts.map_chart(geo.layers(), holders, geo.labels(t["place_names"], "en"), year)
     # The holders are joined onto the territory shapes by id (a lookup on the layer that draws them).
-    lookups = [step["from"]["data"]["values"] for layer in spec["layer"] for step in layer.get("transform", [])
-               if "lookup" in step]
+    lookups = [
+        step["from"]["data"]["values"]
+        for layer in spec["layer"]
+        for step in layer.get("transform", [])
+        if "lookup" in step
+    ]
     assert len(lookups) == 1
     drawn = {row["territory_id"]: row["holder"] for row in lookups[0]}
     assert {k: drawn[k] for k in expected} == expected
@@ -106,8 +140,11 @@ def test_map_holder_of_each_island(t, year, expected):
 def test_map_labels_near_the_right_edge_read_westwards(t):
     holders = filters.holders_in_year(t["territorial_changes"], 1950)
     spec = charts.map_chart(geo.layers(), holders, geo.labels(t["place_names"], "ja"), 1950)
-    labels = {layer["mark"]["align"]: [row["name"] for row in spec["datasets"][layer["data"]["name"]]]
-              for layer in spec["layer"] if layer["mark"]["type"] == "text" and layer["mark"].get("fontWeight")}
+    labels = {
+        layer["mark"]["align"]: [row["name"] for row in spec["datasets"][layer["data"]["name"]]]
+        for layer in spec["layer"]
+        if layer["mark"]["type"] == "text" and layer["mark"].get("fontWeight")
+    }
     assert labels["right"] == ["Chishima rettō (千島列島): USSR"]
     assert len(labels["left"]) == 6 and "Etorofu-tō (択捉島): USSR" in labels["left"]
 
@@ -130,12 +167,25 @@ def test_map_keeps_the_kuril_chain_in_view_on_a_phone_and_leaves_names_off_there
 
 
 def test_map_layers_split_sakhalin_at_the_sourced_parallel():
-    features = {f["properties"].get("territory_id"): f for f in geo.layers()["features"]
-                if f["properties"]["layer"] == "territory"}
-    assert features["south_sakhalin"]["properties"]["label_lat"] < 50 < features["north_sakhalin"]["properties"][
-        "label_lat"]
-    assert set(features) == {"south_sakhalin", "north_sakhalin", "kuril_north_central", "etorofu", "kunashiri",
-                             "shikotan", "habomai"}
+    features = {
+        f["properties"].get("territory_id"): f
+        for f in geo.layers()["features"]
+        if f["properties"]["layer"] == "territory"
+    }
+    assert (
+        features["south_sakhalin"]["properties"]["label_lat"]
+        < 50
+        < features["north_sakhalin"]["properties"]["label_lat"]
+    )
+    assert set(features) == {
+        "south_sakhalin",
+        "north_sakhalin",
+        "kuril_north_central",
+        "etorofu",
+        "kunashiri",
+        "shikotan",
+        "habomai",
+    }
 
 
 def test_place_names_follow_the_chosen_language(t):

@@ -58,8 +58,9 @@ def test_every_source_is_cited_somewhere(tables):
 
 
 def test_committed_tables_equal_the_rebuild():
-    result = subprocess.run([sys.executable, "scripts/build_data.py", "--check"], cwd=DATA_DIR.parent,
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "scripts/build_data.py", "--check"], cwd=DATA_DIR.parent, capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stderr
 
 
@@ -82,8 +83,9 @@ def test_every_table_is_documented_in_data_readme():
 
 
 def test_data_readme_column_tables_match_the_datapackage():
-    result = subprocess.run([sys.executable, "scripts/document_data.py", "--check"], cwd=DATA_DIR.parent,
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "scripts/document_data.py", "--check"], cwd=DATA_DIR.parent, capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stderr
 
 
@@ -91,8 +93,16 @@ def test_every_event_has_a_description_and_the_article_eras_are_covered(tables):
     events = tables["events"]
     assert (events["description"].str.len() > 20).all()
     assert set(events["era_id"]) == set(tables["eras"]["era_id"])
-    assert set(events["category"]) == {"diplomacy", "treaty", "war and conflict", "territory", "economy",
-                                        "intelligence", "leadership", "international context"}
+    assert set(events["category"]) == {
+        "diplomacy",
+        "treaty",
+        "war and conflict",
+        "territory",
+        "economy",
+        "intelligence",
+        "leadership",
+        "international context",
+    }
     # The seed article's own events are all on the timeline, as are COW's wars and the treaties' signings.
     assert events["origin"].str.contains("seed_events").sum() >= 80
     assert {"cow-war-133", "cow-war-136", "cow-war-139"} <= set(events["conflict_id"])

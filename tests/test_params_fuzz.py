@@ -9,13 +9,45 @@ from relations.params import PARAMS, Choice, Flag, Identifier, MultiChoice, Year
 
 HOSTILE = st.one_of(
     st.text(max_size=400),
-    st.sampled_from([
-        "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "javascript:alert(1)", "1e309", "-1e309",
-        "NaN", "nan", "inf", "-0", "1917-1991-2000", "1991-1917", "-5--3", "99999-1", "0-0", "../../etc/passwd",
-        "..\\..\\windows", "\u202e1991-1917", "\u200f1940", "1940\x00", "\r\n1940", "x" * 100_000,
-        "1940.5", "0x7B0", "٣١٩١", "１９４０", " 1940 ", "true", "1,2,3", "", ",", "treaty,,treaty",
-        "%3Cscript%3E", "' OR 1=1 --", "{{7*7}}", "${jndi:ldap://x}",
-    ]),
+    st.sampled_from(
+        [
+            "<script>alert(1)</script>",
+            "<img src=x onerror=alert(1)>",
+            "javascript:alert(1)",
+            "1e309",
+            "-1e309",
+            "NaN",
+            "nan",
+            "inf",
+            "-0",
+            "1917-1991-2000",
+            "1991-1917",
+            "-5--3",
+            "99999-1",
+            "0-0",
+            "../../etc/passwd",
+            "..\\..\\windows",
+            "\u202e1991-1917",
+            "\u200f1940",
+            "1940\x00",
+            "\r\n1940",
+            "x" * 100_000,
+            "1940.5",
+            "0x7B0",
+            "٣١٩١",
+            "１９４０",
+            " 1940 ",
+            "true",
+            "1,2,3",
+            "",
+            ",",
+            "treaty,,treaty",
+            "%3Cscript%3E",
+            "' OR 1=1 --",
+            "{{7*7}}",
+            "${jndi:ldap://x}",
+        ]
+    ),
     st.lists(st.text(max_size=50), min_size=2, max_size=4),  # repeated keys (?a=1&a=2)
     st.from_regex(r"-?\d{1,6}(\s*[-–:,]\s*-?\d{1,6})?", fullmatch=True),
 )
@@ -30,7 +62,7 @@ def valid(param, value) -> bool:
     if isinstance(param, Choice):
         return value in param.options
     if isinstance(param, MultiChoice):
-        return isinstance(value, list) and value and set(value) <= set(param.options) and len(set(value)) == len(value)
+        return isinstance(value, list) and set(value) <= set(param.options) and len(set(value)) == len(value)
     if isinstance(param, Flag):
         return isinstance(value, bool)
     if isinstance(param, Identifier):
@@ -68,5 +100,7 @@ def test_reversed_and_out_of_range_year_ranges_are_mended_with_a_notice():
     years = PARAMS["years"]
     assert years.parse("1991-1917")[0] == (1917, 1991) and years.parse("1991-1917")[1]
     assert years.parse("1200-3000")[0] == (1855, 1999) and "limited" in years.parse("1200-3000")[1]
-    assert years.parse("x" * 100_000) == ((1917, 1991), "The year range in the link could not be used, so the "
-                                                        "default is shown.")
+    assert years.parse("x" * 100_000) == (
+        (1917, 1991),
+        "The year range in the link could not be used, so the default is shown.",
+    )

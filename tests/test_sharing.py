@@ -12,8 +12,6 @@ def count_in_summary(at: AppTest) -> int:
     return int(summary_text(at).split()[0])
 
 
-
-
 @pytest.mark.parametrize("page", PAGES)
 def test_present_mode_renders_every_page_with_large_text(page):
     at = open_page(page, {"present": "1"})
@@ -29,8 +27,9 @@ def test_each_lesson_step_shows_its_period(step):
     at = open_page("lesson", {"step": str(step)})
     assert not at.exception
     assert at.title[0].value == f"Lesson, step {step} of 7: {lesson.loc[step, 'title']}"
-    assert lesson.loc[step, "narrative"][:40].replace(".", "\\.") in at.markdown[1].value.replace("\\-", "-") or \
-        lesson.loc[step, "narrative"][:20] in at.markdown[1].value.replace("\\", "")
+    assert lesson.loc[step, "narrative"][:40].replace(".", "\\.") in at.markdown[1].value.replace(
+        "\\-", "-"
+    ) or lesson.loc[step, "narrative"][:20] in at.markdown[1].value.replace("\\", "")
 
 
 def test_lesson_next_button_moves_one_step_and_updates_the_url():
@@ -43,8 +42,13 @@ def test_lesson_next_button_moves_one_step_and_updates_the_url():
 
 
 URL_STATE = [
-    ("timeline", "cats", "intelligence,economy", lambda at: at.multiselect(key="cats").value,
-     ["intelligence", "economy"]),
+    (
+        "timeline",
+        "cats",
+        "intelligence,economy",
+        lambda at: at.multiselect(key="cats").value,
+        ["intelligence", "economy"],
+    ),
     ("timeline", "unverified", "1", lambda at: at.toggle(key="unverified").value, True),
     ("timeline", "years", "1930-1945", lambda at: at.slider(key="years").value, (1930, 1945)),
     ("trade", "basis", "cow-usd", lambda at: at.radio(key="basis").value, "cow-usd"),
@@ -52,8 +56,7 @@ URL_STATE = [
     ("trade", "dollars", "constant", lambda at: at.radio(key="dollars").value, "constant"),
     ("trade", "log", "1", lambda at: at.toggle(key="log").value, True),
     ("treaties", "scope", "multilateral", lambda at: at.multiselect(key="scope").value, ["multilateral"]),
-    ("treaties", "treaty", "neutrality-pact-1941", lambda at: at.selectbox(key="treaty").value,
-     "neutrality-pact-1941"),
+    ("treaties", "treaty", "neutrality-pact-1941", lambda at: at.selectbox(key="treaty").value, "neutrality-pact-1941"),
     ("territories", "year", "1905", lambda at: at.slider(key="year").value, 1905),
     ("territories", "names", "ru", lambda at: at.radio(key="names").value, "ru"),
     ("conflicts", "opposite", "0", lambda at: at.toggle(key="opposite").value, False),
@@ -93,9 +96,20 @@ def test_chosen_treaty_shows_its_dates_and_sources():
 HOSTILE = ["<script>alert(1)</script>", "1e309", "NaN", "../../etc/passwd", "\u202eevil", "x" * 5000, "-5", "🗾"]
 
 
-@pytest.mark.parametrize("name, page", [("years", "timeline"), ("cats", "timeline"), ("basis", "trade"),
-                                        ("year", "territories"), ("step", "lesson"), ("treaty", "treaties"),
-                                        ("group", "people"), ("table", "sources"), ("event", "timeline")])
+@pytest.mark.parametrize(
+    "name, page",
+    [
+        ("years", "timeline"),
+        ("cats", "timeline"),
+        ("basis", "trade"),
+        ("year", "territories"),
+        ("step", "lesson"),
+        ("treaty", "treaties"),
+        ("group", "people"),
+        ("table", "sources"),
+        ("event", "timeline"),
+    ],
+)
 def test_hostile_parameter_values_fall_back_with_a_notice(name, page):
     for raw in HOSTILE[:4]:
         at = open_page(page, {name: raw})
@@ -105,7 +119,7 @@ def test_hostile_parameter_values_fall_back_with_a_notice(name, page):
 
 def test_the_upload_template_is_accepted_as_it_is():
     """The template (made only when its button is clicked) reads back as one valid treaty row."""
-    from relations import my_events
+    from relations.ui import my_events
     from relations.validation import read_table
 
     events = read_table("events")
@@ -121,9 +135,11 @@ def test_the_upload_template_is_accepted_as_it_is():
 def test_valid_upload_adds_its_events_to_the_timeline():
     at = open_page("timeline", {"cats": "diplomacy"})
     before = count_in_summary(at)
-    result = uploads.read_upload(b"date,end_date,title,category,description,source\n"
-                                 b"1930-05-01,,Class visit to the archive,diplomacy,Our note,School library\n"
-                                 b"1931,,Second event,diplomacy,,Textbook p. 12\n")
+    result = uploads.read_upload(
+        b"date,end_date,title,category,description,source\n"
+        b"1930-05-01,,Class visit to the archive,diplomacy,Our note,School library\n"
+        b"1931,,Second event,diplomacy,,Textbook p. 12\n"
+    )
     at.session_state["uploaded_events"] = result.events
     at.run()
     after = count_in_summary(at)
@@ -131,20 +147,25 @@ def test_valid_upload_adds_its_events_to_the_timeline():
 
 
 def test_upload_lists_bad_rows_with_their_reason():
-    result = uploads.read_upload(b"date,title,category,source\n1930-13-01,Bad month,diplomacy,x\n"
-                                 b"1931,No category,,x\n1932,Fine,economy,Book\n1933,No source,economy,\n")
+    result = uploads.read_upload(
+        b"date,title,category,source\n1930-13-01,Bad month,diplomacy,x\n"
+        b"1931,No category,,x\n1932,Fine,economy,Book\n1933,No source,economy,\n"
+    )
     assert len(result.events) == 1 and result.events["title"].iloc[0] == "Fine"
     assert [line for line, _ in result.problems] == [2, 3, 5]
     assert "not YYYY" in result.problems[0][1] and "category" in result.problems[1][1]
     assert "source is empty" in result.problems[2][1]
 
 
-@pytest.mark.parametrize("data, message", [
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
-    (b"date,title,category,source\n" + b"1930,x,diplomacy,y\n" * 20000, "limit"),
-    ("date,title,category,source\n1930,caf\xe9,diplomacy,y\n".encode("latin-1"), "UTF-8"),
-    (b"when,what\n1930,x\n", "header needs"),
-])
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+        (b"date,title,category,source\n" + b"1930,x,diplomacy,y\n" * 20000, "limit"),
+        ("date,title,category,source\n1930,caf\xe9,diplomacy,y\n".encode("latin-1"), "UTF-8"),
+        (b"when,what\n1930,x\n", "header needs"),
+    ],
+)
 def test_binary_oversized_or_foreign_files_are_refused_politely(data, message):
     with pytest.raises(uploads.UploadRefused, match=message):
         uploads.read_upload(data)

@@ -1,0 +1,92 @@
+"""Views share the loaded tables with every session: no view may change them. And what the Trade page draws
+follows its widgets: each flow's name, colour and dash, one trace for the total, a log axis on request."""
+
+import itertools
+import json
+
+import pandas as pd
+import pytest
+
+from apptest_helpers import open_page
+from relations import charts, data, filters, memo, schema, uploads, views
+from relations.theme import Look
+
+
+def test_no_view_changes_a_shared_table():
+    memo.clear_all()  # every view below is built afresh from the shared tables
+    before = {name: data.load(name).copy(deep=True) for name in schema.tables()}
+    looks = [Look(), Look(present=True, dark=True)]
+    for look in looks[:1]:
+        for cats, unverified in itertools.product([schema.CATEGORIES, ("treaty",), ()], [False, True]):
+            views.timeline(cats, (1917, 1991), unverified, look)
+        for basis, dollars, log_scale in itertools.product(
+            filters.TRADE_CHOICES, ["current", "constant"], [False, True]
+        ):
+            views.trade(basis, filters.TRADE_MEASURES, dollars, log_scale, (1855, 1999), look)
+            views.series_captions(filters.SERIES_FOR_CHOICE[basis])
+        for scopes in [schema.TREATY_SCOPES, ("bilateral",), ()]:
+            views.treaties(scopes, (1855, 1999), look)
+        for year, names in itertools.product([1855, 1905, 1946, 1999], ["ja", "ru"]):
+            views.territories(year, names, look)
+        for opposite in (True, False):
+            views.conflicts((1855, 1999), opposite, look)
+        for step, names in itertools.product(range(1, schema.LESSON_STEPS + 1), ["ja", "ru"]):
+            views.lesson_text(step)
+            views.lesson_step(step, names, look)
+        views.eras_strip(look)
+        views.headline(look)
+    views.timeline(schema.CATEGORIES, (1917, 1991), False, looks[1])  # projector and dark theme
+    views.territories(1946, "ja", looks[1])
+    for group in schema.PEOPLE_GROUPS:
+        views.people(group)
+    for name in schema.tables():
+        views.data_dictionary(name)
+        views.table(name)
+    mine = uploads.read_upload(b"date,title,category,source\n1930,Ours,diplomacy,Book\n").events
+    views.timeline_with_uploads(mine, list(schema.CATEGORIES), (1917, 1991), False, looks[0])
+    for name, frame in before.items():
+        pd.testing.assert_frame_equal(data.load(name), frame, obj=name)
+
+
+@pytest.fixture(scope="module")
+def trade_wide():
+    return filters.trade_wide(data.trade(), ("cow_usd",), (1950, 1991))
+
+
+# The colour and dash of each measure, written out here on purpose: a test that read them from the theme would
+# not notice the theme swapping exports and imports.
+EXPECTED = {
+    "Exports": ("#D55E00", "solid"),
+    "Imports": ("#0072B2", "dash"),
+    "Total": ("#000000", "dot"),
+    "Balance": ("#009E73", "dashdot"),
+}
+
+
+def test_each_flow_has_its_own_name_colour_and_dash(trade_wide):
+    fig = charts.trade_figure(trade_wide, "million current US$", list(filters.TRADE_MEASURES), trade_wide.iloc[0:0])
+    drawn = {trace.name: (trace.line.color, trace.line.dash) for trace in fig.data}
+    assert drawn == EXPECTED
+    exports = next(trace for trace in fig.data if trace.name == "Exports")
+    assert dict(zip(exports.x, exports.y))[1988] == 3444  # COW's 1988 exports (USSR side), million US$
+
+
+def test_total_alone_is_one_trace_and_log_scale_sets_a_log_axis(trade_wide):
+    fig = charts.trade_figure(trade_wide, "million current US$", ["total"], trade_wide.iloc[0:0], log_scale=True)
+    assert [trace.name for trace in fig.data] == ["Total"]
+    assert fig.layout.yaxis.type == "log"
+    assert charts.trade_figure(trade_wide, "", ["total"], trade_wide.iloc[0:0]).layout.yaxis.type == "linear"
+
+
+def drawn_trade(at) -> dict:
+    return json.loads(at.get("plotly_chart")[0].proto.spec)
+
+
+def test_the_trade_page_draws_the_flows_and_scale_its_widgets_ask_for():
+    at = open_page("trade")
+    assert [t["name"] for t in drawn_trade(at)["data"]] == ["Exports", "Imports", "Key events"]
+    at.multiselect(key="flows").set_value(["total", "balance"]).run()
+    assert [t["name"] for t in drawn_trade(at)["data"]] == ["Total", "Balance", "Key events"]
+    assert drawn_trade(at)["layout"]["yaxis"]["type"] == "linear"
+    at.toggle(key="log").set_value(True).run()
+    assert drawn_trade(at)["layout"]["yaxis"]["type"] == "log"
