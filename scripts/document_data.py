@@ -1,7 +1,7 @@
 """Write the column tables of data/README.md from data/datapackage.json (between the GENERATED markers).
 
-    python scripts/document_data.py          # rewrite
-    python scripts/document_data.py --check  # exit 1 if data/README.md is out of date
+python scripts/document_data.py          # rewrite
+python scripts/document_data.py --check  # exit 1 if data/README.md is out of date
 """
 
 import json
