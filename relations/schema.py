@@ -63,3 +63,5 @@ TRADE_FLOWS = enum("trade", "flow")
 TREATY_SCOPES = enum("treaties", "scope")
 HOLDERS = enum("territorial_changes", "to_state")
 LESSON_STEPS = maximum("lesson", "step")  # the lesson has steps 1..LESSON_STEPS (a test checks the table agrees)
+STRONG_SOURCE_KINDS = tuple(field("sources", "kind")["x-strong"])  # enough on its own to show a row
+WEAK_SOURCE_KINDS = tuple(field("sources", "kind")["x-weak"])  # mirrors and the like: never enough alone

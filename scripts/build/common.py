@@ -11,6 +11,7 @@ import hashlib
 import io
 import re
 import unicodedata
+from collections import defaultdict
 from functools import cache
 from pathlib import Path
 from urllib.parse import urlparse
@@ -95,8 +96,17 @@ def era_for(date: str) -> str:
 # --------------------------------------------------------------------------- sources
 
 
+def _is_site_root(url: str) -> bool:
+    """An address with no path (https://archive.org/): it names a site, not one document."""
+    return urlparse(url).path in ("", "/") and not urlparse(url).query
+
+
 class SourceRegistry:
-    """Collects every source a tidy row cites and gives each a stable id."""
+    """Collects every source a tidy row cites and gives each a stable id; one id names exactly one document.
+
+    A source is keyed by its address, except where the address is only a site's root (the stored copy lost the
+    document's own address): there the title tells documents apart, and curated files must cite it by id.
+    """
 
     def __init__(self) -> None:
         self.rows: dict[str, dict] = {}
@@ -104,13 +114,30 @@ class SourceRegistry:
         # Datasets and documents (not single web pages) that rows cite by a fixed id.
         for row in read_csv(CURATED / "datasets.csv"):
             self.rows[row["source_id"]] = {**row, "note": ""}
+        # Kinds we set ourselves (data/curated/source_kinds.csv), by address, and by host as a default.
+        self.kinds = {r["url"]: r["kind"] for r in curated("source_kinds.csv")}
+        self.host_kinds = {r["host"]: r["kind"] for r in curated("source_hosts.csv")}
+        # A weak source (a mirror, blog, dictionary...) that a reliable one replaces as the first reference.
+        self.replacements: dict[str, list[str]] = defaultdict(list)
 
     def web(self, url: str, title: str, kind: str, note: str = "") -> str:
         url = url.strip()
-        if url in self.by_url:
-            return self.by_url[url]
+        root = _is_site_root(url)
+        key = f"{url} {title.strip()}" if root else url
+        if key in self.by_url:
+            return self.by_url[key]
+        for known in self.rows.values():  # one document, one id: a page we registered by id is cited by that id
+            if known["url"] == url and known["kind"] != "dataset" and not root:
+                self.by_url[key] = known["source_id"]
+                return known["source_id"]
+        if root:  # a document we registered by id (data/curated/datasets.csv) under the same site and title
+            for known in self.rows.values():
+                if known["url"] == url and known["citation"] == title.strip():
+                    self.by_url[key] = known["source_id"]
+                    return known["source_id"]
         host = urlparse(url).netloc.lower().removeprefix("www.")
-        source_id = f"{slug(host, 24)}-{hashlib.sha1(url.encode()).hexdigest()[:6]}"
+        source_id = f"{slug(host, 24)}-{hashlib.sha1(key.encode()).hexdigest()[:6]}"
+        kind = self.kinds.get(url) or (kind if kind and kind != "other" else "") or self._host_kind(host) or "other"
         if any(host.endswith(h) for h in WIKIPEDIA_HOSTS) or kind in ("wikipedia", "mirror"):
             licence = "CC BY-SA (Wikipedia text); short quotation for attribution"
         elif any(host.endswith(h) for h in US_GOV_HOSTS):
@@ -122,11 +149,17 @@ class SourceRegistry:
             "citation": title.strip() or host,
             "url": url,
             "licence": licence,
-            "kind": kind or "other",
+            "kind": kind,
             "note": note,
         }
-        self.by_url[url] = source_id
+        self.by_url[key] = source_id
         return source_id
+
+    def _host_kind(self, host: str) -> str:
+        for known, kind in self.host_kinds.items():
+            if host == known or host.endswith("." + known):
+                return kind
+        return ""
 
     def resolve(self, ref: str) -> str:
         """A curated ref is a dataset id, a URL registered from a raw file, or a page URL that a compiler
@@ -134,6 +167,8 @@ class SourceRegistry:
         ref = ref.strip()
         if ref in self.rows:
             return ref
+        if ref.startswith("http") and _is_site_root(ref):
+            raise SystemExit(f"curated ref {ref!r} is only a site's address: cite the document by its source id")
         if ref in self.by_url:
             return self.by_url[ref]
         if ref.startswith("http"):
@@ -143,32 +178,57 @@ class SourceRegistry:
     def resolve_all(self, refs: str) -> str:
         return ";".join(dict.fromkeys(self.resolve(r) for r in refs.split(";") if r.strip()))
 
+    def kind(self, source_id: str) -> str:
+        return self.rows[source_id]["kind"]
+
+    def is_weak(self, source_id: str) -> bool:
+        return self.kind(source_id) in schema.WEAK_SOURCE_KINDS
+
+    def is_strong(self, source_id: str) -> bool:
+        return self.kind(source_id) in schema.STRONG_SOURCE_KINDS
+
+    def replace(self, weak_url: str, reliable_url: str) -> None:
+        self.replacements[self.resolve(weak_url)].append(self.resolve(reliable_url))
+
+    def strengthen(self, source_ids: str) -> str:
+        """A row's sources with the reliable replacement of each weak one put before it: a weak reference may
+        stay, but only as a second one."""
+        out: list[str] = []
+        for source in (s for s in source_ids.split(";") if s):
+            out += self.replacements.get(source, [])
+            out.append(source)
+        # Weak references go after the others (the sort is stable, so each group keeps its order).
+        return ";".join(sorted(dict.fromkeys(out), key=self.is_weak))
+
     def table(self) -> list[dict]:
         return sorted(self.rows.values(), key=lambda r: r["source_id"])
 
 
 def register_raw_urls(reg: SourceRegistry) -> None:
     """Every page a raw extract quotes becomes a source, so curated files may cite it by URL."""
+    # Our curated sources first: where a raw file quotes the same page, the title, kind and quote we recorded win.
+    for row in read_csv(CURATED / "sources.csv"):
+        reg.web(row["url"], row["title"], row["kind"], f"quote: {row['quote']}" if row["quote"] else "")
     for row in read_csv(RAW / "events" / "dated_events_extended.csv"):
         reg.web(row["source_url"], row["source_title"], row["source_kind"])
     for row in read_csv(RAW / "events" / "wikipedia_dated_events.csv"):
-        kind = "wikipedia" if "wikipedia.org" in row["source_url"] else "secondary-mirror"
-        reg.web(row["source_url"], title_from_url(row["source_url"]), kind)
+        url = row["source_url"]
+        kind = "wikipedia" if "wikipedia.org" in url else "news" if "japantimes" in url else "secondary-mirror"
+        reg.web(url, title_from_url(url), kind)
     for row in read_csv(RAW / "events" / "treaties_japan_russia_ussr.csv"):
         reg.web(row["source_url"], row["source_title"], "wikipedia" if "wikipedia" in row["source_url"] else "other")
     for row in read_csv(RAW / "people" / "people_sourced.csv"):
         reg.web(row["source_url"], row["source_title"], row["source_kind"])
     for name in ("japan_ussr_trade_text_figures.csv", "trade_text_figures_more.csv"):
         for row in read_csv(RAW / "trade" / name):
-            if row["source_url"].startswith("http"):
+            # An address with words after it (a copy that lost the document's own address) names no document.
+            if row["source_url"].startswith("http") and " " not in row["source_url"].strip():
                 reg.web(row["source_url"], row["source_title"], "other")
-    for row in read_csv(CURATED / "sources.csv"):
-        reg.web(row["url"], row["title"], row["kind"], f"quote: {row['quote']}")
-    second = CURATED / "second_sources.csv"
-    if second.exists():
-        for row in read_csv(second):
-            if row["second_source_url"].startswith("http"):
-                reg.web(row["second_source_url"], row["second_source_title"], row["second_source_kind"])
+    for row in curated("second_sources.csv"):
+        if row["second_source_url"].startswith("http"):
+            reg.web(row["second_source_url"], row["second_source_title"], row["second_source_kind"])
+    for row in curated("source_replacements.csv"):
+        reg.replace(row["weak_url"], row["reliable_url"])
 
 
 def title_from_url(url: str) -> str:

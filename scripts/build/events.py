@@ -7,10 +7,6 @@ from collections import defaultdict
 
 from build.common import LOCAL_REF, RAW, SourceRegistry, curated, era_for, read_csv, slug
 
-# Evidence ranks: a row whose only source is a mirror or summary site is not shown to students until a
-# second source confirms it (DEVELOPERS.md, non-negotiable 1).
-STRONG_KINDS = {"primary", "wikipedia", "government-report", "encyclopedia", "news", "seed-article", "dataset"}
-
 
 def _split_range(value: str) -> tuple[str, str]:
     """wikipedia_dated_events writes spans as 'start/end' ('1918/1922', '1945-08/1945-09')."""
@@ -31,122 +27,169 @@ def _text_by_row(name: str, raw_rows: list[dict], date_col: str = "date") -> dic
     return out
 
 
+class _Events:
+    """The events being built, with what decides whether each is shown."""
+
+    def __init__(self, reg: SourceRegistry) -> None:
+        self.reg = reg
+        self.rows: list[dict] = []
+        self.second: dict[str, list[dict]] = defaultdict(list)
+        for row in curated("second_sources.csv"):
+            self.second[row["origin"]].append(row)
+
+    def add(self, *, confirmable: bool, **kw) -> None:
+        """One event. `confirmable` rows (from the raw event files and our additions) are shown only when a
+        strong source or a confirmed second source backs them; compiled rows only when not all sources are weak.
+        """
+        kw.setdefault("end_date", "")
+        for key in ("treaty_id", "conflict_id", "change_id", "note", "not_shown_reason"):
+            kw.setdefault(key, "")
+        kw.setdefault("date_disputed", False)
+        own = self.reg.strengthen(kw["source_ids"]).split(";")  # the row's sources, reliable replacements first
+        extra, notes, confirmed = [], [kw["note"]] if kw["note"] else [], False
+        for s in self.second.get(kw["origin"], []):
+            if s["verdict"] in ("confirmed", "partial", "date-differs") and s["second_source_url"]:
+                extra.append(self._second_ref(s["second_source_url"]))
+            if s["verdict"] == "confirmed":
+                confirmed = True
+                kw["evidence"] = "corroborated"
+            elif s["verdict"] in ("partial", "date-differs"):
+                notes.append(f"second source ({s['verdict']}): {s['note']}")
+                kw["date_disputed"] = kw["date_disputed"] or s["verdict"] == "date-differs"
+        kw["source_ids"] = ";".join(dict.fromkeys(x for x in own + extra if x))
+        kw["note"] = " ".join(notes)
+        # A second source that confirms only part of a row, or gives another date, is cited but does not count.
+        if confirmable:
+            kw["needs_second_source"] = not (confirmed or any(self.reg.is_strong(x) for x in own))
+        else:
+            kw["needs_second_source"] = all(self.reg.is_weak(x) for x in own)
+        self.rows.append(kw)
+
+    def _second_ref(self, ref: str) -> str:
+        m = LOCAL_REF.match(ref)
+        if ref == "seed_article":
+            return ref
+        if m:
+            other = read_csv(RAW / "events" / m["file"])[int(m["row"]) - 1]
+            return self.reg.resolve(other["source_url"])
+        return self.reg.resolve(ref)
+
+
+def _flag(value: str) -> bool:
+    return value.strip().lower() == "true"
+
+
 def build_events(
     reg: SourceRegistry, conflicts: list[dict], treaties: list[dict], territorial: list[dict]
 ) -> list[dict]:
-    events: list[dict] = []
-
-    def add(**kw):
-        kw.setdefault("end_date", "")
-        kw.setdefault("treaty_id", "")
-        kw.setdefault("conflict_id", "")
-        kw.setdefault("change_id", "")
-        kw.setdefault("note", "")
-        events.append(kw)
-
-    second = defaultdict(list)
-    for row in curated("second_sources.csv"):
-        second[int(row["raw_row"])].append(row)
+    events = _Events(reg)
 
     ext = read_csv(RAW / "events" / "dated_events_extended.csv")
     text = {**_text_by_row("event_text_a.csv", ext), **_text_by_row("event_text_b.csv", ext)}
     for i, r in enumerate(ext, 1):
-        sources = [reg.web(r["source_url"], r["source_title"], r["source_kind"])]
-        evidence = r["source_kind"]
-        needs_second = r["source_kind"] not in STRONG_KINDS or i == 107  # 107: URL is only archive.org's root
-        notes = [r["note"]] if r["note"] else []
-        for s in second.get(i, []):
-            if s["verdict"] in ("confirmed", "partial", "date-differs") and s["second_source_url"]:
-                ref = s["second_source_url"]
-                m = LOCAL_REF.match(ref)
-                if ref == "seed_article":
-                    sources.append("seed_article")
-                elif m and m["file"] == "dated_events_extended.csv":
-                    other = ext[int(m["row"]) - 1]
-                    sources.append(reg.web(other["source_url"], other["source_title"], other["source_kind"]))
-                elif m and m["file"] == "wikipedia_dated_events.csv":
-                    other = read_csv(RAW / "events" / "wikipedia_dated_events.csv")[int(m["row"]) - 1]
-                    sources.append(reg.resolve(other["source_url"]))
-                elif ref.startswith("http"):
-                    sources.append(reg.resolve(ref))
-                if s["verdict"] == "confirmed":
-                    needs_second = False
-                    evidence = "corroborated"
-                else:
-                    notes.append(f"second source ({s['verdict']}): {s['note']}")
         t = text.get(i, {})
-        add(
+        events.add(
+            confirmable=True,
             origin=f"dated_events_extended.csv#row={i}",
             date=r["date"],
             end_date=r["end_date"],
             title=t.get("title") or r["title"],
             category=r["category"],
             description=t.get("description", ""),
-            source_ids=";".join(dict.fromkeys(sources)),
-            evidence=evidence,
-            needs_second_source=needs_second,
-            note=" ".join(notes),
+            source_ids=reg.web(r["source_url"], r["source_title"], r["source_kind"]),
+            evidence=r["source_kind"],
+            note=r["note"],
+            not_shown_reason=t.get("not_shown_reason", ""),
+            date_disputed=_flag(t.get("date_disputed", "")),
         )
 
     wiki = read_csv(RAW / "events" / "wikipedia_dated_events.csv")
     wtext = _text_by_row("event_text_wiki.csv", wiki)
     for i, r in enumerate(wiki, 1):
         start, end = _split_range(r["date"])
-        on_wikipedia = "wikipedia.org" in r["source_url"]
-        kind = "wikipedia" if on_wikipedia else "news" if "japantimes" in r["source_url"] else "secondary-mirror"
+        source = reg.resolve(r["source_url"])
         t = wtext.get(i, {})
-        add(
+        events.add(
+            confirmable=True,
             origin=f"wikipedia_dated_events.csv#row={i}",
             date=start,
             end_date=end,
             title=t.get("title") or r["event"],
-            category=_guess_category(r["event"]),
+            category=t.get("category") or _guess_category(r["event"]),
             description=t.get("description", ""),
-            source_ids=reg.resolve(r["source_url"]),
-            evidence=kind,
-            needs_second_source=kind == "secondary-mirror",
+            source_ids=source,
+            evidence=reg.kind(source),
+            note=t.get("note", ""),
+            not_shown_reason=t.get("not_shown_reason", ""),
+            date_disputed=_flag(t.get("date_disputed", "")),
         )
 
     for i, r in enumerate(curated("seed_events.csv"), 1):
-        add(
+        events.add(
+            confirmable=False,
             origin=f"seed_events.csv#row={i}",
             date=r["date"],
             end_date=r["end_date"],
             title=r["title"],
             category=r["category"],
             description=r["description"],
-            source_ids="seed_article",
+            source_ids=reg.resolve_all(r["source_ids"]),
             evidence="seed-article",
-            needs_second_source=False,
+            note=r.get("note", ""),
+            not_shown_reason=r.get("not_shown_reason", ""),
         )
 
+    # Events a published chronology lists that no raw file had (data/curated/coverage.csv says which).
+    for i, r in enumerate(curated("events_added.csv"), 1):
+        sources = reg.resolve_all(r["source_ids"])
+        events.add(
+            confirmable=True,
+            origin=f"events_added.csv#row={i}",
+            date=r["date"],
+            end_date=r["end_date"],
+            title=r["title"],
+            category=r["category"],
+            description=r["description"],
+            source_ids=sources,
+            evidence="compiled",
+            note=r["note"],
+            date_disputed=_flag(r["date_disputed"]),
+        )
+
+    war_titles = {r["conflict_id"]: r for r in curated("war_titles.csv")}
     for c in conflicts:
         if c["opposite_sides"] != "true" and c["kind"] != "interstate war":
             continue
         if int(c["start_date"][:4]) >= 2000:
             continue  # the timeline ends with the 1990s epilogue; conflicts.csv keeps the later disputes
+        if c["highest_action"] in WAR_ACTIONS:
+            # The dispute around a war: its dates are dispute-wide (for MID 258, the whole Second World War), so
+            # it must not read as a bilateral event of its own; the war's own event stands for it.
+            continue
         is_war = c["kind"] == "interstate war"
-        title = f"{c['name']} (COW war)" if is_war else f"Militarized dispute: {c['highest_action']}"
-        desc = (
-            f"Correlates of War codes this as an interstate war with both Japan and Russia/USSR taking part"
-            f"{' on the same side' if c['opposite_sides'] == 'false' else ' on opposite sides'}."
-            if is_war
-            else f"Correlates of War records a militarized dispute involving Japan and Russia/USSR; its highest "
-            f"action was {c['highest_action']} (hostility: {c['hostility']}"
-            f"{', fatalities ' + c['fatality_band'] if c['fatality_band'] else ''})."
-        )
-        add(
+        coded = f"COW {'war' if is_war else 'militarized dispute'} {c['conflict_id'].rsplit('-', 1)[1]}"
+        if is_war:
+            title, description = war_titles[c["conflict_id"]]["title"], war_titles[c["conflict_id"]]["description"]
+        else:
+            title = f"Dispute between Japan and Russia/the USSR: {PLAIN_ACTIONS[c['highest_action']]}"
+            description = (
+                f"The Correlates of War project records a dispute in which the two states threatened, displayed "
+                f"or used force; the most serious step was {PLAIN_ACTIONS[c['highest_action']]}"
+                f"{' (deaths: ' + c['fatality_band'] + ')' if c['fatality_band'] not in ('', 'none') else ''}."
+            )
+        coder = f"{coded}; coders' terms: highest action '{c['highest_action'] or 'war'}', hostility '{c['hostility']}'"
+        events.add(
+            confirmable=False,
             origin=f"conflicts.csv#{c['conflict_id']}",
             date=c["start_date"],
             end_date=c["end_date"] if c["end_date"] != c["start_date"] else "",
             title=title,
             category="war and conflict",
-            description=desc,
+            description=description,
             source_ids=c["source_ids"],
             evidence="dataset",
-            needs_second_source=False,
             conflict_id=c["conflict_id"],
-            note=c["note"],
+            note="; ".join(x for x in (coder, c["note"]) if x),
         )
 
     for t in treaties:
@@ -154,7 +197,8 @@ def build_events(
             continue
         # A pact's life (signature to its end) is drawn as a span, as wars and occupations are.
         ended = t["ended_on"] if t["ended_on"] and t["ended_on"] >= t["signed_on"] else ""
-        add(
+        events.add(
+            confirmable=False,
             origin=f"treaties.csv#{t['treaty_id']}",
             date=t["signed_on"],
             end_date=ended,
@@ -166,45 +210,61 @@ def build_events(
             + ".",
             source_ids=t["source_ids"],
             evidence="compiled",
-            needs_second_source=False,
             treaty_id=t["treaty_id"],
         )
 
-    # One event per (date, procedure, from, to): the 1946 decree or the 1991 dissolution covers several
-    # territories at once and should be one mark on the timeline, not six.
-    english = {r["territory_id"]: r["name_en"] for r in curated("place_names.csv")}
-    grouped: dict[tuple, list[dict]] = defaultdict(list)
+    # One event per group of changes (data/curated/territorial_changes.csv, column `event`): the 1946 decree or
+    # the 1991 dissolution covers several territories at once and is one mark on the timeline, not six. Titles
+    # and descriptions are written there in plain words; the coders' procedure term goes in the note.
+    grouped: dict[str, list[dict]] = defaultdict(list)
     for c in territorial:
-        grouped[(c["date"], c["end_date"], c["procedure"], c["from_state"], c["to_state"])].append(c)
-    for (date, end_date, procedure, from_state, to_state), rows in grouped.items():
-        places = ", ".join(dict.fromkeys(english.get(r["territory_id"]) or r["territory"] for r in rows))
-        verb = procedure or "recognition of who held it"
-        add(
+        grouped[c["event"]].append(c)
+    for rows in grouped.values():
+        first = rows[0]
+        procedures = ", ".join(dict.fromkeys(r["procedure"] for r in rows if r["procedure"]))
+        coded = f"Procedure as coded: {procedures}." if procedures else ""
+        events.add(
+            confirmable=False,
             origin="territorial_changes.csv#" + "+".join(r["change_id"] for r in rows),
-            date=date,
-            end_date=end_date,
-            title=f"{places}: {from_state + ' to ' if from_state else ''}{to_state} ({verb})"[:120],
+            date=first["date"],
+            end_date=first["end_date"],
+            title=first["event_title"],
             category="territory",
-            description=f"{places} {'passes' if len(rows) == 1 else 'pass'} "
-            f"{'from ' + from_state + ' ' if from_state else ''}to {to_state}"
-            f"{' by ' + procedure if procedure else ''}.",
+            description=first["event_description"],
             source_ids=";".join(dict.fromkeys(s for r in rows for s in r["source_ids"].split(";"))),
             evidence="compiled",
-            needs_second_source=False,
-            change_id=rows[0]["change_id"],
-            note=rows[0]["note"] if len(rows) == 1 else "",
+            change_id=first["change_id"],
+            note=" ".join(x for x in (coded, first["event_note"]) if x),
+            not_shown_reason=first["event_not_shown_reason"],
         )
 
-    events = _merge_corroborations(events)
+    rows = _merge_corroborations(events.rows)
     seen: dict[str, int] = defaultdict(int)
-    for e in events:
+    for e in rows:
+        e["source_ids"] = reg.strengthen(e["source_ids"])  # merged and second sources: weak ones last
         base = f"{e['date']}-{slug(e['title'], 40)}"
         seen[base] += 1
         e["event_id"] = base if seen[base] == 1 else f"{base}-{seen[base]}"
         e["era_id"] = era_for(e["date"])
-        e["needs_second_source"] = "true" if e["needs_second_source"] else "false"
-    events.sort(key=lambda e: (e["date"], e["event_id"]))
-    return events
+        e["not_shown"] = bool(e["not_shown_reason"])
+        for key in ("needs_second_source", "not_shown", "date_disputed"):
+            e[key] = "true" if e[key] else "false"
+    rows.sort(key=lambda e: (e["date"], e["event_id"]))
+    return rows
+
+
+# COW's highest action in a dispute, in plain words for a title (the coders' term stays in the note).
+PLAIN_ACTIONS = {
+    "threat to use force": "a threat of force",
+    "show of force": "a show of force",
+    "mobilization": "troops mobilised",
+    "border violation": "a border crossing",
+    "occupation of territory": "territory occupied",
+    "seizure": "ships or people seized",
+    "attack": "an attack",
+    "clash": "armed clashes",
+}
+WAR_ACTIONS = ("beginning of interstate war", "joining interstate war")
 
 
 # Merge order: what an extended-file row says is kept; the others add their sources to it.
@@ -214,6 +274,7 @@ _PRIORITY = (
     "territorial_changes",
     "wikipedia_dated_events",
     "seed_events",
+    "events_added",
     "conflicts",
 )
 
@@ -224,9 +285,12 @@ def _merge_corroborations(events: list[dict]) -> list[dict]:
     Only rows from *different* origin files merge: two rows of the extended file on one date are distinct
     events by the compiler's design (for example two sources that disagree).
     """
-    groups: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    groups: dict[tuple[str, ...], list[dict]] = defaultdict(list)
     for e in events:
-        groups[(e["date"], e["category"])].append(e)
+        # A row kept out of view stays a row of its own: merging it would show it, or hide what it joined.
+        groups[(e["date"], e["category"], e["not_shown_reason"], e["origin"] if e["not_shown_reason"] else "")].append(
+            e
+        )
     out = []
     for group in groups.values():
         group.sort(key=lambda e: _PRIORITY.index(e["origin"].split(".csv")[0]))
@@ -248,6 +312,9 @@ def _merge_corroborations(events: list[dict]) -> list[dict]:
             target["origin"] += " + " + e["origin"]
             for key in ("treaty_id", "conflict_id", "change_id", "end_date"):
                 target[key] = target[key] or e[key]
+            target["date_disputed"] = target["date_disputed"] or e["date_disputed"]
+            if e["note"] and e["note"] not in target["note"]:
+                target["note"] = " ".join(x for x in (target["note"], e["note"]) if x)
             if target["needs_second_source"] and not e["needs_second_source"]:
                 target["needs_second_source"] = False
                 target["evidence"] = "corroborated"

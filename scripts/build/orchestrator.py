@@ -16,7 +16,13 @@ from build.events import build_events
 from build.geo import build_layers
 from build.people import build_people
 from build.reference import build_eras, build_lesson
-from build.territory import build_boundaries, build_place_names, build_territorial_changes, build_treaties
+from build.territory import (
+    build_boundaries,
+    build_claims,
+    build_place_names,
+    build_territorial_changes,
+    build_treaties,
+)
 from build.trade import build_cpi, build_trade, build_trade_statements
 from relations import schema
 
@@ -34,11 +40,12 @@ def build_all() -> dict[str, str]:
         "people": build_people(reg),
         "cpi": build_cpi(),
         "eras": build_eras(),
-        "lesson": build_lesson(),
+        "lesson": build_lesson(reg),
         "boundaries": build_boundaries(reg),
         "treaties": build_treaties(reg),
         "territorial_changes": build_territorial_changes(reg),
         "place_names": build_place_names(reg),
+        "claims": build_claims(reg),
     }
     rows["events"] = build_events(reg, rows["conflicts"], rows["treaties"], rows["territorial_changes"])
     rows["sources"] = reg.table()  # last: every step above has registered the sources it cites

@@ -8,7 +8,7 @@ from build.common import SourceRegistry, curated
 
 
 def _resolved(name: str, reg: SourceRegistry) -> list[dict]:
-    return [{**row, "source_ids": reg.resolve_all(row["source_ids"])} for row in curated(name)]
+    return [{**row, "source_ids": reg.strengthen(reg.resolve_all(row["source_ids"]))} for row in curated(name)]
 
 
 def build_treaties(reg: SourceRegistry) -> list[dict]:
@@ -27,3 +27,15 @@ def build_boundaries(reg: SourceRegistry) -> list[dict]:
     # Natural Earth has no historical lines, so the 1905-1945 Sakhalin border is drawn from the treaty's own
     # words: the ceded area's northern boundary is the 50th parallel (Portsmouth, Art. 9).
     return _resolved("boundaries.csv", reg)
+
+
+def build_claims(reg: SourceRegistry) -> list[dict]:
+    """Each side's position on each territory over time (data/curated/claims.csv), with the sources read."""
+    out = []
+    for row in curated("claims.csv"):
+        urls, titles, kinds, quotes = (
+            row[c].split(";") for c in ("source_urls", "source_titles", "source_kinds", "quotes")
+        )
+        cited = [reg.web(u, t, k, f"quote: {q.strip()}") for u, t, k, q in zip(urls, titles, kinds, quotes)]
+        out.append({**row, "source_ids": reg.strengthen(";".join(dict.fromkeys(cited)))})
+    return out
