@@ -1,4 +1,5 @@
-"""Territories: an offline map of who held Sakhalin, the Kurils and the four disputed islands in any year."""
+"""Territories: an offline map of who held Sakhalin, the Kurils and the four disputed islands in any year, and
+each side's position on them."""
 
 import streamlit as st
 
@@ -7,7 +8,8 @@ from relations import data, ui, views
 st.title("Territories: who held what, when")
 st.markdown(
     "Southern and northern Sakhalin, the Kuril Islands and the four islands Japan calls the Northern "
-    "Territories. Move the slider to see who held each at the end of that year."
+    "Territories. Move the slider to see who held each at the end of that year; a dashed outline marks a "
+    "territory that another state claims, as that state's own position."
 )
 
 boundaries = ui.load(data.boundaries)
@@ -25,6 +27,14 @@ st.caption(
     "set it. Coastlines are today's; cities carry their modern names. On a narrow screen the map leaves the "
     "names off: the sentence above gives them, and tapping a territory shows its name and holder."
 )
+
+st.subheader(f"Each side's position at the end of {year}")
+claims = view.once("claims", lambda _: None)
+if len(claims):
+    st.dataframe(claims, hide_index=True, width="stretch")
+else:
+    st.caption("No position is recorded for this year: the claims table starts with the end of the war in 1945.")
+ui.csv_download("Download every position (CSV)", data.claims, "claims.csv", "download_claims")
 
 st.subheader("Territorial changes")
 st.dataframe(view.rows(), hide_index=True, width="stretch")

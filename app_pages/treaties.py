@@ -8,8 +8,9 @@ from relations.ui import details
 
 st.title("Treaties and agreements")
 st.markdown(
-    "Each agreement from its signature to its end. Hatched bars have no recorded end in the sources "
-    "we read (some are still in force, for others the end is simply unknown)."
+    "Each agreement from its signature to its end. Solid bars stop where the sources record the end; dotted bars "
+    "are agreements a source says are in force today; a short cross-hatched bar marks an agreement whose end no "
+    "source we read gives (it may have lapsed long ago); a thin striped mark is a joint statement, which has no term."
 )
 
 sources = ui.load(data.sources)

@@ -275,17 +275,16 @@ def span_figure(
     color_by: str,
     color_map: dict[str, str],
     hover: list[str],
-    open_end: pd.Timestamp,
     height_per_row: int = 28,
     look: theme.Look = theme.DEFAULT_LOOK,
 ) -> go.Figure:
-    """Horizontal bars from `start` to `end`; rows without a known end run to `open_end`, hatched."""
+    """Horizontal bars from `start` to `bar_end`, patterned by `end_status` (filters.treaty_spans): solid where
+    the end is recorded, dotted where a source says it is in force today, cross-hatched for a stub whose end no
+    source gives, and a short mark for a statement with no term."""
     import plotly.express as px
 
     f = frame.sort_values("start").copy()
-    f["bar_end"] = f["end"].where(f["end_known"], open_end)
     f["bar_end"] = f[["bar_end", "start"]].max(axis=1) + pd.Timedelta(days=60)  # one-day agreements stay visible
-    f["status"] = f["end_known"].map({True: "end recorded", False: "no end date in sources"})
     f["row_label"] = f[label].map(lambda s: s if len(s) <= 48 else s[:46] + "…")
     fig = px.timeline(
         f,
@@ -294,8 +293,9 @@ def span_figure(
         y="row_label",
         color=color_by,
         color_discrete_map=color_map,
-        pattern_shape="status",
-        pattern_shape_map={"end recorded": "", "no end date in sources": "/"},
+        pattern_shape="end_status",
+        pattern_shape_map=END_PATTERNS,
+        category_orders={"end_status": list(END_PATTERNS)},
         hover_data={c: True for c in hover} | {"row_label": False, "bar_end": False, "start": False},
     )
     fig.update_traces(marker_line_color=look.text, marker_line_width=1)
@@ -313,6 +313,10 @@ def span_figure(
         paper_bgcolor=look.background,
     )
     return fig
+
+
+# The bar's pattern by what the sources say of the end (the legend's order, too).
+END_PATTERNS = {"ended": "", "in force today": ".", "end not known": "x", "a statement with no term": "|"}
 
 
 def conflicts_figure(conflicts: pd.DataFrame, look: theme.Look = theme.DEFAULT_LOOK) -> go.Figure:
@@ -428,6 +432,7 @@ def map_chart(
     look: theme.Look = theme.DEFAULT_LOOK,
     other_names: dict[str, str] | None = None,
     geometry_url: str | None = None,
+    claimed: dict[str, str] | None = None,
 ) -> dict:
     """Who held each territory in `year`: Natural Earth land drawn offline with Altair geoshape.
 
@@ -436,7 +441,9 @@ def map_chart(
     `geometry_url` (a file the app serves, the same features as `layers`), the browser fetches the geometry
     from there, once, instead of receiving it inside every map; without it (exports, tests), the geometry joins
     the spec as the named dataset MAP_SHAPES, added only after Altair has built the chart, because Altair
-    deep-copies inline data at every step of building a layered chart.
+    deep-copies inline data at every step of building a layered chart. `claimed` names, per territory, a state
+    whose position is that a territory another state holds is its own (geo.claimed_by_others): those territories
+    get a thick dashed outline in that state's colour, with a legend, beside the holder's fill.
     """
     import altair as alt
 
@@ -453,6 +460,7 @@ def map_chart(
             "name": names.get(p["territory_id"], ""),
             "other_name": (other_names or {}).get(p["territory_id"], ""),
             "sources": holders.get(p["territory_id"], {}).get("source_ids", ""),
+            "claimed_by": (claimed or {}).get(p["territory_id"], ""),
             "lon": p["label_lon"],
             "lat": p["label_lat"],
         }
@@ -475,7 +483,7 @@ def map_chart(
         .transform_filter("datum.properties.layer == 'context'")
         .mark_geoshape(fill=look.era_fill[1], stroke="#9A9A9A", aria=False, strokeWidth=0.6)
     )
-    info = ["holder", "name", "other_name", "sources"]
+    info = ["holder", "name", "other_name", "sources", "claimed_by"]
     held = (
         alt.Chart(shapes)
         .transform_filter("datum.properties.layer == 'territory'")
@@ -503,6 +511,32 @@ def map_chart(
                 alt.Tooltip("other_name:N", title="Also called"),
                 alt.Tooltip("holder:N", title=f"Held in {year} by"),
                 alt.Tooltip("sources:N", title="Source ids"),
+            ],
+        )
+    )
+    claimants = sorted({t["claimed_by"] for t in territory if t["claimed_by"]})
+    outlined = (
+        alt.Chart(shapes)
+        .transform_filter("datum.properties.layer == 'territory'")
+        .transform_lookup(
+            lookup="properties.territory_id",
+            from_=alt.LookupData(
+                alt.Data(values=[{k: t[k] for k in ["territory_id", *info]} for t in territory]), "territory_id", info
+            ),
+        )
+        .transform_filter("datum.claimed_by != ''")
+        .mark_geoshape(filled=False, strokeWidth=4, strokeDash=[7, 4], description="Territories another state claims")
+        .encode(
+            stroke=alt.Stroke(
+                "claimed_by:N",
+                scale=alt.Scale(domain=claimants, range=[theme.STATE_STYLE.get(c, ("#000000",))[0] for c in claimants]),
+                title=f"Also claimed, at the end of {year}, by (that side's position)",
+                legend=alt.Legend(orient="bottom", symbolType="stroke", symbolStrokeWidth=4, symbolDash=[7, 4]),
+            ),
+            tooltip=[
+                alt.Tooltip("name:N", title="Territory"),
+                alt.Tooltip("holder:N", title=f"Held in {year} by"),
+                alt.Tooltip("claimed_by:N", title="Also claimed by"),
             ],
         )
     )
@@ -542,7 +576,7 @@ def map_chart(
         .encode(longitude="lon:Q", latitude="lat:Q", text="name:N")
     )
     chart = (
-        alt.layer(land, held, city_points, city_text, *text)
+        alt.layer(land, held, *([outlined] if claimants else []), city_points, city_text, *text)
         .project(**projection | {"scale": alt.ExprRef(f"min({projection['scale']}, width * {FIT_PER_PX})")})
         .properties(height=800 if look.present else 640, width="container")
     )

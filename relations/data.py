@@ -71,6 +71,10 @@ def territorial_changes() -> pd.DataFrame:
     return load("territorial_changes")
 
 
+def claims() -> pd.DataFrame:
+    return load("claims")
+
+
 def place_names() -> pd.DataFrame:
     return load("place_names")
 

@@ -35,13 +35,15 @@ def filter_events(
     years: tuple[int, int] = FULL_RANGE,
     include_single_source: bool = False,
 ) -> pd.DataFrame:
-    """Events in any of `categories` that overlap `years`; single-mirror rows only when asked."""
+    """Events in any of `categories` that overlap `years`; single-mirror rows only when asked; rows that are
+    never shown (`not_shown`), never."""
     ev = events if "start" in events else with_bounds(events)
     keep = (ev["start"].dt.year <= years[1]) & (ev["end"].dt.year >= years[0])
     if categories is not None:
         keep &= ev["category"].isin(categories)
     if not include_single_source:
         keep &= ~ev["needs_second_source"]
+    keep &= ~ev["not_shown"]  # kept in the data to document a disagreement, never drawn
     return ev[keep].sort_values(["start", "event_id"])
 
 
@@ -175,18 +177,51 @@ def holders_in_year(changes: pd.DataFrame, year: int, on: str | None = None) -> 
     return out
 
 
-def treaty_spans(treaties: pd.DataFrame) -> pd.DataFrame:
-    """Treaties with `start` (signature) and `end` (end, else entry into force) for the life chart.
+CLAIMS_FROM = 1945  # the map shows claims beside control from the end of the war, when the two came apart
 
-    `end_known` is False where no source gives an end: the chart draws those open, to the range's end.
+
+def claims_in_year(claims: pd.DataFrame, year: int) -> pd.DataFrame:
+    """The positions in force at the end of `year` (from CLAIMS_FROM on): begun by then (an empty start means
+    before the period) and not yet replaced. One row per claimant and territory."""
+    if year < CLAIMS_FROM:
+        return claims.iloc[0:0]
+    when = pd.Timestamp(dt.date(year, 12, 31))
+    c = with_bounds(claims, "from_date", "to_date")
+    begun = claims["from_date"].eq("") | (c["start"] <= when)
+    # to_date is the day the position changed: from then on the next row of that claimant says what it is.
+    ended = claims["to_date"].ne("") & (
+        pd.to_datetime([date_bounds(v)[0] if v else pd.NaT for v in claims["to_date"]]) <= when
+    )
+    return claims[begun & ~ended]
+
+
+# How each agreement's life is drawn, by what the sources say of its end (treaties.csv, end_kind).
+END_SHOWN = {"in-force": "in force today", "no-term": "a statement with no term", "unknown": "end not known"}
+UNKNOWN_STUB = pd.Timedelta(days=365)  # an agreement whose end no source gives: a short hatched stub, never "open"
+
+
+def treaty_spans(treaties: pd.DataFrame, range_end: pd.Timestamp | None = None) -> pd.DataFrame:
+    """Treaties with `start` (signature), `bar_end` (where the chart's bar stops) and `end_status` for the chart.
+
+    An agreement with a recorded end runs to it; one a source says is in force today runs to the end of the range;
+    a statement with no term is a mark at its signature; one whose end no source gives is a one-year stub, drawn
+    and labelled so that nobody reads it as still in force.
     """
+    range_end = range_end or pd.Timestamp(FULL_RANGE[1], 12, 31)
     t = treaties[treaties["signed_on"] != ""].copy()
     t = with_bounds(t, "signed_on", "ended_on")
     t["end_known"] = t["ended_on"] != ""
-    t["end_or_open"] = t["end"].where(t["end_known"], pd.Timestamp(FULL_RANGE[1], 12, 31))
+    t["end_status"] = [
+        "ended" if known else END_SHOWN.get(kind, "end not known") for known, kind in zip(t["end_known"], t["end_kind"])
+    ]
+    bar_end = t["end"].where(t["end_known"], t["start"])
+    bar_end = bar_end.where(t["end_kind"] != "in-force", range_end)
+    bar_end = bar_end.where(t["end_known"] | (t["end_kind"] != "unknown"), t["start"] + UNKNOWN_STUB)
+    t["bar_end"] = bar_end
+    t["end_or_open"] = t["bar_end"]
     t["status"] = [
-        f"ended {e}" + (f" ({r})" if r else "") if e else "no end recorded in the sources"
-        for e, r in zip(t["ended_on"], t["end_reason"])
+        f"ended {e} ({k.replace('-', ' ')})" if e else END_SHOWN.get(k, "end not known")
+        for e, k in zip(t["ended_on"], t["end_kind"])
     ]
     return t.sort_values("start")
 

@@ -65,14 +65,48 @@ def labels(names: pd.DataFrame, language: str) -> dict[str, str]:
     return out
 
 
-def holders_sentence(holders: dict[str, dict], names: pd.DataFrame, year: int) -> str:
+# A claimant's name as the holders are named on the map (the Russian Federation holds as "Russia").
+HOLDER_NAME = {"Russian Federation": "Russia"}
+CLAIM_VERBS = {"claim": "claims", "renunciation": "has renounced", "promise": "has promised to hand over"}
+
+
+def holders_sentence(
+    holders: dict[str, dict], names: pd.DataFrame, year: int, claims: pd.DataFrame | None = None
+) -> str:
+    """Who held what at the end of `year`, then each side's position on the territories, in its own terms."""
     english = dict(zip(names["territory_id"], names["name_en"]))
     by_holder: dict[str, list[str]] = {}
     for territory, h in holders.items():
         if territory in english:
             by_holder.setdefault(h["holder"], []).append(english[territory])
     parts = [f"{holder} held {', '.join(sorted(places))}" for holder, places in sorted(by_holder.items())]
-    return f"At the end of {year}: " + "; ".join(parts) + "." if parts else f"No holder recorded for {year}."
+    if not parts:
+        return f"No holder recorded for {year}."
+    sentence = f"At the end of {year}: " + "; ".join(parts) + "."
+    if claims is not None and len(claims):
+        positions = []
+        for (claimant, kind), rows in claims.groupby(["claimant", "kind"], sort=True):
+            places = ", ".join(sorted(dict.fromkeys(english.get(t, t) for t in rows["territory_id"])))
+            positions.append(f"{claimant} {CLAIM_VERBS[kind]} {places}")
+        sentence += " Each side's position: " + "; ".join(positions) + "."
+    return sentence
+
+
+def claimed_by_others(holders: dict[str, dict], claims: pd.DataFrame) -> dict[str, str]:
+    """Per territory, the claimant(s) whose claim is on a territory that another state holds (drawn outlined)."""
+    out: dict[str, list[str]] = {}
+    for row in claims[claims["kind"] == "claim"].itertuples():
+        holder = holders.get(row.territory_id, {}).get("holder")
+        if holder and HOLDER_NAME.get(row.claimant, row.claimant) != holder:
+            out.setdefault(row.territory_id, []).append(row.claimant)
+    return {territory: " and ".join(sorted(set(names))) for territory, names in out.items()}
+
+
+def claims_table(claims: pd.DataFrame, names: pd.DataFrame, language: str) -> pd.DataFrame:
+    """The positions shown for a year, each territory named in the chosen language."""
+    chosen = labels(names, language)
+    out = claims.assign(place=claims["territory_id"].map(chosen).fillna(claims["territory_id"]))
+    return out[["claimant", "place", "kind", "from_date", "to_date", "position", "source_ids", "note"]]
 
 
 def changes_table(changes: pd.DataFrame, names: pd.DataFrame, language: str) -> pd.DataFrame:

@@ -45,15 +45,18 @@ def chart_for(
     layers: dict,
     language: str,
     geometry_url: str | None = None,
+    claims: pd.DataFrame | None = None,
 ) -> ChartSpec:
     years = (int(step["start_year"]), int(step["end_year"]))
     if step["chart"] == "map":
         year = int(step["map_year"])
         holders = filters.holders_in_year(changes, year)
+        held = filters.claims_in_year(claims, year) if claims is not None else None
+        claimed = geo.claimed_by_others(holders, held) if held is not None else None
         chosen, also = geo.labels(names, language), geo.labels(names, "ru" if language == "ja" else "ja")
-        figure = charts.map_chart(layers, holders, chosen, year, look, also, geometry_url)
-        inline = charts.map_chart(layers, holders, chosen, year, look, also) if geometry_url else None
-        return ChartSpec("altair", figure, geo.holders_sentence(holders, names, year), inline)
+        figure = charts.map_chart(layers, holders, chosen, year, look, also, geometry_url, claimed)
+        inline = charts.map_chart(layers, holders, chosen, year, look, also, None, claimed) if geometry_url else None
+        return ChartSpec("altair", figure, geo.holders_sentence(holders, names, year, held), inline)
     if step["chart"] == "trade":
         series = TRADE_SERIES_BEFORE_1940 if years[1] < 1940 else TRADE_SERIES_AFTER_1945
         wide = filters.trade_wide(trade, series, years)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from relations.filters import PERIOD, trade_wide, with_bounds
+from relations.filters import PERIOD, trade_wide
 
 
 def headline_facts(
@@ -16,7 +16,7 @@ def headline_facts(
     ]
     wide = trade_wide(trade, ("cow_usd",), PERIOD).dropna(subset=["total"])
     peak = wide.loc[wide["total"].idxmax()]
-    shown = events[~events["needs_second_source"]]
+    shown = events[~events["needs_second_source"] & ~events["not_shown"]]
     in_period = changes[changes["date"].str[:4].between(str(PERIOD[0]), str(PERIOD[1]))]
     return [
         (
@@ -79,10 +79,12 @@ def trade_sentence(wide: pd.DataFrame, unit: str) -> str:
 def treaties_sentence(treaties: pd.DataFrame) -> str:
     if treaties.empty:
         return "No agreements match these filters."
-    t = with_bounds(treaties, "signed_on", "ended_on")
+    status = treaties["end_status"].value_counts()
     return (
-        f"{len(t)} agreements, the first signed in {t['start'].min().year} and the last in "
-        f"{t['start'].max().year}; {int((t['ended_on'] != '').sum())} have a recorded end."
+        f"{len(treaties)} agreements, the first signed in {treaties['start'].min().year} and the last in "
+        f"{treaties['start'].max().year}: {status.get('ended', 0)} with a recorded end, "
+        f"{status.get('in force today', 0)} in force today, {status.get('a statement with no term', 0)} statements "
+        f"with no term, and {status.get('end not known', 0)} whose end no source gives."
     )
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from relations import schema
 from relations.schema import CATEGORIES
 from relations.validation import date_bounds, is_partial_date
 
@@ -110,24 +111,7 @@ def _row_problem(r: dict[str, str]) -> str | None:
 
 
 def _as_events(rows: list[dict]) -> pd.DataFrame:
-    columns = [
-        "event_id",
-        "date",
-        "end_date",
-        "title",
-        "category",
-        "era_id",
-        "description",
-        "source_ids",
-        "evidence",
-        "needs_second_source",
-        "treaty_id",
-        "conflict_id",
-        "change_id",
-        "origin",
-        "note",
-        "source_text",
-    ]
+    columns = [*schema.fields("events"), "source_text"]  # an events row, plus the source as the reader typed it
     out = pd.DataFrame(
         [
             {
@@ -141,6 +125,9 @@ def _as_events(rows: list[dict]) -> pd.DataFrame:
                 "source_ids": "",
                 "evidence": "your upload",
                 "needs_second_source": False,
+                "not_shown": False,
+                "not_shown_reason": "",
+                "date_disputed": False,
                 "treaty_id": "",
                 "conflict_id": "",
                 "change_id": "",
@@ -152,5 +139,6 @@ def _as_events(rows: list[dict]) -> pd.DataFrame:
         ],
         columns=columns,
     )
-    out["needs_second_source"] = out["needs_second_source"].astype(bool)
+    for flag in ("needs_second_source", "not_shown", "date_disputed"):
+        out[flag] = out[flag].astype(bool)
     return out

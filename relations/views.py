@@ -89,26 +89,32 @@ def series_captions(series_ids: tuple[str, ...]) -> tuple[str, ...]:
 
 @per_data_folder()
 def treaties(scopes: tuple[str, ...], years: tuple[int, int], look: Look) -> View:
-    t = filters.treaty_spans(data.treaties())
-    t = t[t["scope"].isin(scopes) & (t["start"].dt.year <= years[1]) & (t["end_or_open"].dt.year >= years[0])]
+    t = filters.treaty_spans(data.treaties(), pd.Timestamp(years[1], 12, 31))
+    t = t[t["scope"].isin(scopes) & (t["start"].dt.year <= years[1]) & (t["bar_end"].dt.year >= years[0])]
     colors = {"bilateral": OKABE_ITO["bluish_green"], "multilateral": OKABE_ITO["orange"]}
-    figure = charts.span_figure(
-        t, "name", "scope", colors, ["name", "signed_on", "status"], pd.Timestamp(years[1], 12, 31), look=look
-    )
+    figure = charts.span_figure(t, "name", "scope", colors, ["name", "signed_on", "status"], look=look)
     table = t.assign(source=filters.first_source_url(t, data.sources()))
     return View(figure, summaries.treaties_sentence(t), table)
 
 
 @per_data_folder()
 def territories(year: int, language: str, look: Look) -> View:
+    """The map of `year`; its table is the territorial changes, and `claims` the positions held that year."""
     names = data.place_names()
     holders = filters.holders_in_year(data.territorial_changes(), year)
+    claims = filters.claims_in_year(data.claims(), year)
     other = "ru" if language == "ja" else "ja"
-    chosen, also = geo.labels(names, language), geo.labels(names, other)
-    spec = charts.map_chart(geo.layers(), holders, chosen, year, look, also, geo.geometry_url())
+    chosen, also, claimed = (
+        geo.labels(names, language),
+        geo.labels(names, other),
+        geo.claimed_by_others(holders, claims),
+    )
+    spec = charts.map_chart(geo.layers(), holders, chosen, year, look, also, geo.geometry_url(), claimed)
     table = geo.changes_table(data.territorial_changes(), names, language)
-    inline = charts.map_chart(geo.layers(), holders, chosen, year, look, also)
-    return View(spec, geo.holders_sentence(holders, names, year), table, export=inline)
+    inline = charts.map_chart(geo.layers(), holders, chosen, year, look, also, None, claimed)
+    view = View(spec, geo.holders_sentence(holders, names, year, claims), table, export=inline)
+    view.once("claims", lambda _: geo.claims_table(claims, names, language))
+    return view
 
 
 @per_data_folder()
@@ -162,6 +168,7 @@ def lesson_step(step: int, language: str, look: Look) -> tuple[View, str]:
         geo.layers(),
         language,
         geo.geometry_url(),
+        data.claims(),
     )
     key = lesson.key_events(data.events(), row)
     key = key.assign(source=filters.source_labels(key, data.sources()))
@@ -182,9 +189,10 @@ def data_dictionary(name: str) -> pd.DataFrame:
 
 
 @per_data_folder()
-def people(group: str) -> View:
+def people(group: str, unverified: bool = False) -> View:
     rows = data.people()
-    rows = rows[rows["group"] == group].assign(source=lambda r: filters.source_labels(r, data.sources()))
+    rows = rows[(rows["group"] == group) & (unverified | ~rows["needs_second_source"])]
+    rows = rows.assign(source=lambda r: filters.source_labels(r, data.sources()))
     return View(None, summaries.people_sentence(rows, schema.labels("people", "group")[group]), rows)
 
 
