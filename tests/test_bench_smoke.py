@@ -28,7 +28,7 @@ def test_bench_quick_run_measures_every_goal(tmp_path):
         "server memory after those 6 sessions",
         f"server memory with 3 sessions open on {heaviest}",
     ]
-    for _goal, budget, unit, measured, *_ in goals:
+    for _goal, budget, _unit, measured, *_ in goals:
         assert float(measured) > 0 and float(budget) in (1.5, 3.0, 690, 350)
     assert "Sessions that failed (an exception, or no finished run): 0." in text
     rows = dict(

@@ -136,6 +136,7 @@ NEEDS = {
     "lesson": ("lesson", "people"),
     "territorial_changes": ("territories", "people"),
     "place_names": ("territories", "people"),
+    "claims": ("territories", "people"),
     "boundaries": ("territories", "people"),
     "cpi": ("trade", "people"),
     "trade_series": ("trade", "people"),

@@ -43,8 +43,10 @@ def test_timeline_filters_by_category_years_and_evidence(t):
         "1941-10-18-richard-sorge-arrested-in-tokyo",
     }
     loose = filters.filter_events(ev, None, filters.FULL_RANGE, include_single_source=True)
-    assert len(loose) == len(ev)
-    assert len(filters.filter_events(ev, None, filters.FULL_RANGE)) == int((~ev["needs_second_source"]).sum())
+    assert len(loose) == int((~ev["not_shown"]).sum())  # rows kept only to document a disagreement: never
+    assert len(filters.filter_events(ev, None, filters.FULL_RANGE)) == int(
+        (~ev["needs_second_source"] & ~ev["not_shown"]).sum()
+    )
 
 
 def test_trade_series_keeps_missing_years_as_gaps(t):
@@ -193,14 +195,20 @@ def test_place_names_follow_the_chosen_language(t):
     assert geo.labels(t["place_names"], "ru")["etorofu"] == "Iturup (Итуруп)"
 
 
-def test_treaty_life_chart_marks_open_ended_agreements(t):
-    spans = filters.treaty_spans(t["treaties"])
-    fig = charts.span_figure(spans, "name", "scope", {}, ["name"], pd.Timestamp("1993-12-31"))
-    open_bars = [tr for tr in fig.data if "no end date" in tr.name]
-    assert open_bars and sum(len(tr.y) for tr in fig.data) == len(spans)
-    assert sum(len(tr.y) for tr in open_bars) == int((~spans["end_known"]).sum())
-    pact = spans[spans["name"].str.contains("Neutrality Pact")].iloc[0]
-    assert pact["signed_on"] == "1941-04-13" and pact["end_known"]
+def test_treaty_life_chart_never_draws_an_unknown_end_as_in_force(t):
+    spans = filters.treaty_spans(t["treaties"], pd.Timestamp("1999-12-31")).set_index("treaty_id")
+    # Every agreement's end is sourced or said plainly to be unknown.
+    assert set(spans["end_status"]) == {"ended", "in force today", "end not known", "a statement with no term"}
+    assert spans.loc["shimoda-1855", "end_status"] == "ended" and spans.loc["shimoda-1855", "ended_on"] == "1895-09-10"
+    assert spans.loc["fourth-russo-japanese-agreement-1916", "ended_on"] == "1917"
+    assert spans.loc["joint-declaration-1956", "end_status"] == "in force today"
+    assert spans.loc["joint-declaration-1956", "bar_end"] == pd.Timestamp("1999-12-31")
+    unknown = spans[spans["end_status"] == "end not known"]
+    assert len(unknown) >= 5 and ((unknown["bar_end"] - unknown["start"]).dt.days <= 366).all()
+    fig = charts.span_figure(spans.reset_index(), "name", "scope", {}, ["name"])
+    patterns = {tr.name.split(", ")[-1]: tr.marker.pattern.shape for tr in fig.data}
+    assert patterns["end not known"] == "x" and patterns["ended"] == "" and patterns["in force today"] == "."
+    assert sum(len(tr.y) for tr in fig.data) == len(spans)
 
 
 def test_conflicts_figure_has_wars_and_disputes(t):
