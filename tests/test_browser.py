@@ -4,19 +4,15 @@ Skipped where /usr/bin/chromium, Playwright or axe-core is missing; with CI=true
 installs all three).
 """
 
-import os
 import shutil
 import time
 
 import pytest
 
 from bench.server import ROOT, Server
-from conftest import unavailable
+from browsing import LOCAL, open_idle, screenshot, serious_violations, shows_no_error, wait_until_idle
 from relations.pages import NAMES, url_path
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-AXE = ROOT / "tests" / "js" / "node_modules" / "axe-core" / "axe.min.js"
-ARTIFACTS = ROOT / "test-artifacts"
 pytestmark = pytest.mark.browser
 
 # What shows that each page drew its main content, by the page's address.
@@ -32,113 +28,10 @@ CHARTS = {
     "sources": "[data-testid='stDataFrame']",
 }
 ALL_PAGES = [url_path(name) for name in NAMES]
-LOCAL = ("http://127.0.0.1", "ws://127.0.0.1", "http://localhost", "ws://localhost", "data:", "blob:", "about:")
 
 
 def test_every_page_has_its_chart_check():
     assert sorted(CHARTS) == sorted(ALL_PAGES)
-
-
-@pytest.fixture(scope="session")
-def browser():
-    if not os.path.exists(CHROMIUM):
-        unavailable("Debian chromium is not installed (scripts/test.sh installs it)")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        unavailable("playwright is not installed")
-    with sync_playwright() as p:
-        b = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--disable-quic",
-            ],
-        )
-        yield b
-        b.close()
-
-
-@pytest.fixture(scope="session")
-def axe() -> str:
-    if not AXE.exists():
-        unavailable("axe-core is not installed (npm ci --prefix tests/js)")
-    return AXE.read_text(encoding="utf-8")
-
-
-def wait_until_idle(page, timeout=45):
-    """Streamlit's own readiness (as in its e2e tests): connected, and the script has run and stopped."""
-    page.wait_for_selector("[data-testid='stApp'][data-test-connection-state='CONNECTED']", timeout=timeout * 1000)
-    page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=timeout * 1000)
-    page.wait_for_selector("[data-testid='stMainBlockContainer'] h1", timeout=timeout * 1000)
-
-
-VIEWS = {
-    "laptop": (1366, 900, "light"),
-    "dark": (1366, 900, "dark"),
-    "phone": (390, 844, "light"),
-    "projector": (1920, 1080, "light"),
-}
-
-
-@pytest.fixture(scope="session")
-def contexts(browser):
-    """One browser context per way of looking at the app: its tabs share a cache, as a reader's tabs would, so
-    Streamlit's scripts are fetched once per context rather than once per test."""
-    made = {}
-
-    def get(kind: str):
-        if kind not in made:
-            width, height, scheme = VIEWS[kind]
-            made[kind] = browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme)
-        return made[kind]
-
-    yield get
-    for context in made.values():
-        context.close()
-
-
-def open_idle(contexts, url, kind="laptop", offline=False):
-    """A new tab on `url`, waited until Streamlit is idle. `offline` blocks (and records) any request that would
-    leave the machine, as in a classroom without internet."""
-    page = contexts(kind).new_page()
-    page.outside = []
-    if offline:
-        page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(LOCAL) else route.abort())
-        page.on("request", lambda r: None if r.url.startswith(LOCAL) else page.outside.append(r.url))
-    page.goto(url)
-    wait_until_idle(page)
-    time.sleep(0.2)  # a run that the first one triggers (a parameter written to the address) starts within this
-    wait_until_idle(page)
-    return page
-
-
-def serious_violations(page, axe: str) -> list[dict]:
-    """axe-core on the page content (the main area; the sidebar is Streamlit's own)."""
-    page.add_script_tag(content=axe)
-    result = page.evaluate("""async () => {
-        const r = await axe.run(document.querySelector('[data-testid="stMain"]'), {resultTypes: ['violations']});
-        return r.violations.map(v => ({id: v.id, impact: v.impact, n: v.nodes.length,
-                                       target: v.nodes[0].target.join(' ')}));
-    }""")
-    return [v for v in result if v["impact"] in ("serious", "critical")]
-
-
-def screenshot(page, name: str) -> None:
-    """For a person to look at (test-artifacts/); the image must hold more than a blank page."""
-    ARTIFACTS.mkdir(exist_ok=True)
-    png = page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
-    assert len(png) > 20_000, f"{name}: the screenshot is nearly empty ({len(png)} bytes)"
-
-
-def shows_no_error(page) -> None:
-    assert page.locator("[data-testid='stException']").count() == 0
-    assert page.locator("[data-testid='stAlertContentError']").count() == 0
 
 
 @pytest.mark.parametrize("path", ALL_PAGES)

@@ -5,9 +5,9 @@ Every session must finish without an exception and see exactly what a single ses
 
 import asyncio
 import re
-from concurrent.futures import ThreadPoolExecutor
 
 from bench.stclient import open_session, run_page
+from conftest import run_async
 from relations.pages import NAMES, url_path
 
 # Each page with one filter changed from its default, through the address (every filter lives there).
@@ -23,12 +23,6 @@ CHANGED = {
 }
 VISITS = [(url_path(name), CHANGED.get(name, "")) for name in NAMES]
 STUDENTS = 40
-
-
-def run_async(coroutine):
-    """asyncio.run in a thread of its own: Playwright's sync API (the browser tests) keeps a loop in this one."""
-    with ThreadPoolExecutor(1) as pool:
-        return pool.submit(asyncio.run, coroutine).result()
 
 
 def what_it_shows(run) -> tuple:
