@@ -6,6 +6,8 @@ PNG from their own camera button.
 from __future__ import annotations
 
 import copy
+from functools import cache
+from pathlib import Path
 
 EXPORT_WIDTH = 1200  # px: a chart that fills its container on screen needs a real width in a file
 
@@ -17,13 +19,22 @@ def _sized(spec: dict) -> dict:
     return out
 
 
-def svg(spec: dict) -> str:
+FONTS = Path(__file__).resolve().parents[1] / "static" / "fonts"
+
+
+@cache
+def _converter():
+    """vl-convert, with the app's own font registered once: Japanese labels need it on a machine without CJK
+    fonts (the exports are drawn on the server, for every user of a deployment)."""
     import vl_convert
 
-    return vl_convert.vegalite_to_svg(_sized(spec))
+    vl_convert.register_font_directory(str(FONTS))
+    return vl_convert
+
+
+def svg(spec: dict) -> str:
+    return _converter().vegalite_to_svg(_sized(spec))
 
 
 def png(spec: dict) -> bytes:
-    import vl_convert
-
-    return vl_convert.vegalite_to_png(_sized(spec), scale=2)
+    return _converter().vegalite_to_png(_sized(spec), scale=2)
