@@ -65,3 +65,11 @@ HOLDERS = enum("territorial_changes", "to_state")
 LESSON_STEPS = maximum("lesson", "step")  # the lesson has steps 1..LESSON_STEPS (a test checks the table agrees)
 STRONG_SOURCE_KINDS = tuple(field("sources", "kind")["x-strong"])  # enough on its own to show a row
 WEAK_SOURCE_KINDS = tuple(field("sources", "kind")["x-weak"])  # mirrors and the like: never enough alone
+
+
+def translated_fields(table: str) -> tuple[str, ...]:
+    """The columns of a table whose text also exists in Japanese and Russian (translations.csv)."""
+    return tuple(f["name"] for f in resource(table)["schema"]["fields"] if f.get("x-translated"))
+
+
+TRANSLATED_TABLES = tuple(name for name in tables() if translated_fields(name))

@@ -24,6 +24,7 @@ from build.territory import (
     build_treaties,
 )
 from build.trade import build_cpi, build_trade, build_trade_statements
+from build.translations import build_translations
 from relations import schema
 
 
@@ -48,6 +49,7 @@ def build_all() -> dict[str, str]:
         "claims": build_claims(reg),
     }
     rows["events"] = build_events(reg, rows["conflicts"], rows["treaties"], rows["territorial_changes"])
+    rows["translations"] = build_translations(reg, rows)
     rows["sources"] = reg.table()  # last: every step above has registered the sources it cites
     missing = set(schema.tables()) ^ set(rows)
     if missing:
