@@ -14,13 +14,15 @@ from contextlib import asynccontextmanager
 import streamlit as st
 
 if __name__ == "__main__":  # a visit
-    from relations.ui.frame import FAVICON, navigation, sidebar
-    from relations.ui.state import show_notices
+    from relations.ui.frame import FAVICON, navigation, replica_notice, sidebar
+    from relations.ui.state import _, show_notices, start_run
 
-    st.set_page_config(page_title="Japan & the USSR, 1917–1991", page_icon=FAVICON, layout="wide")
+    start_run()  # the reader's language, before anything is said
+    st.set_page_config(page_title=_("Japan & the USSR, 1917–1991"), page_icon=FAVICON, layout="wide")
     page = navigation()
     sidebar()
     notices = st.container()  # above the page: polite notes about link parameters that could not be used
+    replica_notice()
     page.run()
     with notices:
         show_notices()

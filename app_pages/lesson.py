@@ -4,21 +4,29 @@ import streamlit as st
 
 from relations import charts, schema, ui, views
 from relations.text import md_escape
+from relations.ui import _
 
 count = schema.LESSON_STEPS
 step = min(max(int(ui.param_value("step")), 1), count)
-text = ui.load(lambda: views.lesson_text(step))
+lang = ui.language()
+text = ui.load(lambda: views.lesson_text(step, lang))
 
-st.title(f"Lesson, step {step} of {count}: {text.title}")
-st.caption(f"Era in the article: {md_escape(text.era)}. Share this step with the address bar (step={step}).")
+st.title(_("Lesson, step {step} of {count}: {title}", step=step, count=count, title=text.title))
+st.caption(
+    _(
+        "Era in the article: {era}. Share this step with the address bar (step={step}).",
+        era=md_escape(text.era),
+        step=step,
+    )
+)
 
 nav = st.container(horizontal=True)
-nav.button("← Previous", on_click=ui.set_param, args=("step", step - 1), disabled=step == 1, key="previous")
-nav.button("Next →", on_click=ui.set_param, args=("step", step + 1), disabled=step == count, key="next")
+nav.button(_("← Previous"), on_click=ui.set_param, args=("step", step - 1), disabled=step == 1, key="previous")
+nav.button(_("Next →"), on_click=ui.set_param, args=("step", step + 1), disabled=step == count, key="next")
 
 st.markdown(md_escape(text.narrative))
-names, look = ui.param_value("names"), ui.look()
-view, kind = ui.load(lambda: views.lesson_step(step, names, look))
+names, look = ui.place_names(), ui.look()
+view, kind = ui.load(lambda: views.lesson_step(step, names, look, lang))
 ui.summary(view.sentence)
 if kind == "plotly":
     st.plotly_chart(view.figure, width="stretch", key=f"lesson_chart_{step}", config=charts.PLOTLY_CONFIG, theme=None)
@@ -26,5 +34,10 @@ else:
     st.vega_lite_chart(spec=view.figure, width="stretch", key=f"lesson_chart_{step}")
     ui.chart_downloads(view.export or view.figure, f"lesson_step_{step}")
 
-st.subheader("Key events of this period")
-st.dataframe(view.rows(["date", "title", "description", "source"]), hide_index=True, width="stretch")
+st.subheader(_("Key events of this period"))
+st.dataframe(
+    view.rows(["date", "title", "description", "source"]),
+    hide_index=True,
+    width="stretch",
+    column_config=ui.headers(["date", "title", "description", "source"]),
+)

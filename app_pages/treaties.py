@@ -4,13 +4,16 @@ import streamlit as st
 
 from relations import charts, data, schema, ui, views
 from relations.params import PARAMS
-from relations.ui import details
+from relations.ui import _, details, word
 
-st.title("Treaties and agreements")
+st.title(_("Treaties and agreements"))
 st.markdown(
-    "Each agreement from its signature to its end. Solid bars stop where the sources record the end; dotted bars "
-    "are agreements a source says are in force today; a short cross-hatched bar marks an agreement whose end no "
-    "source we read gives (it may have lapsed long ago); a thin striped mark is a joint statement, which has no term."
+    _(
+        "Each agreement from its signature to its end. Solid bars stop where the sources record the end; dotted bars "
+        "are agreements a source says are in force today; a short cross-hatched bar marks an agreement whose end no "
+        "source we read gives (it may have lapsed long ago); a thin striped mark is a joint statement, which has no "
+        "term."
+    )
 )
 
 sources = ui.load(data.sources)
@@ -18,27 +21,27 @@ left, right = st.columns([3, 2])
 with left:
     years = ui.year_range()
 with right:
-    scopes = ui.bound(st.multiselect, "scope", label="Scope", options=schema.TREATY_SCOPES)
-look = ui.look()
-view = ui.load(lambda: views.treaties(tuple(scopes), years, look))
+    scopes = ui.bound(st.multiselect, "scope", label=_("Scope"), options=schema.TREATY_SCOPES, format_func=word)
+look, lang = ui.look(), ui.language()
+view = ui.load(lambda: views.treaties(tuple(scopes), years, look, lang))
 ui.summary(view.sentence)
 st.plotly_chart(view.figure, width="stretch", key="treaty_chart", config=charts.PLOTLY_CONFIG, theme=None)
 
-st.subheader("Details")
+st.subheader(_("Details"))
 names = view.once("names", lambda t: dict(zip(t["treaty_id"], t["name"])))
 choice = ui.bound(
     st.selectbox,
     "treaty",
     view.once("treaty_param", lambda t: PARAMS["treaty"].with_known(names)),
-    label="Agreement",
+    label=_("Agreement"),
     options=[None, *names],
-    format_func=lambda i: "Choose an agreement…" if i is None else names[i],
-    placeholder="Choose an agreement…",
+    format_func=lambda i: _("Choose an agreement…") if i is None else names[i],
+    placeholder=_("Choose an agreement…"),
 )
 if choice:
     details.treaty(view.table[view.table["treaty_id"] == choice].iloc[0], sources)
 
-st.subheader("All agreements")
+st.subheader(_("All agreements"))
 columns = [
     "name",
     "kind",
@@ -51,15 +54,11 @@ columns = [
     "source",
     "source_ids",
 ]
+shown = view.once("display", lambda t: t[columns].assign(kind=t["kind"].map(word), scope=t["scope"].map(word)))
 st.dataframe(
-    view.rows(columns),
+    shown.reset_index(drop=True),
     hide_index=True,
     width="stretch",
-    column_config={
-        "source": st.column_config.LinkColumn("First source"),
-        "signed_on": "Signed",
-        "ratified_on": "Ratified",
-        "in_force_on": "In force",
-    },
+    column_config=ui.headers(columns) | {"source": st.column_config.LinkColumn(_("First source"))},
 )
-ui.csv_download("Download this table (CSV)", lambda: view.table[columns], "treaties.csv", "download_treaties")
+ui.csv_download(_("Download this table (CSV)"), lambda: view.table[columns], "treaties.csv", "download_treaties")

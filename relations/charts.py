@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from relations import schema, theme
-from relations.filters import NOT_RECORDED, assign_tracks, source_labels
+from relations.filters import NOT_RECORDED, TRADE_MEASURES, assign_tracks, source_labels
+from relations.i18n import N_, Translator, tr
 
 if TYPE_CHECKING:
     import altair as alt
@@ -23,13 +24,15 @@ if TYPE_CHECKING:
 LANE_HEIGHT = 13  # px per stacked track in a timeline lane
 
 
-def _category_scales(look: theme.Look = theme.DEFAULT_LOOK):
+def _category_scales(look: theme.Look, t: Translator):
+    """Colour and shape per category, the categories named in the reader's language."""
     import altair as alt
 
     cats = list(schema.CATEGORIES)
-    color = alt.Scale(domain=cats, range=[look.color(theme.CATEGORY_STYLE[c][0]) for c in cats])
-    shape = alt.Scale(domain=cats, range=[theme.CATEGORY_STYLE[c][1] for c in cats])
-    return color, shape
+    names = [t.word(c) for c in cats]
+    color = alt.Scale(domain=names, range=[look.color(theme.CATEGORY_STYLE[c][0]) for c in cats])
+    shape = alt.Scale(domain=names, range=[theme.CATEGORY_STYLE[c][1] for c in cats])
+    return color, shape, names
 
 
 def _configure(chart: alt.Chart, look: theme.Look = theme.DEFAULT_LOOK) -> alt.Chart:
@@ -82,6 +85,7 @@ def timeline_chart(
     sources: pd.DataFrame,
     years: tuple[int, int],
     look: theme.Look = theme.DEFAULT_LOOK,
+    t: Translator | None = None,
 ) -> alt.Chart:
     """Every event on one time axis, in lanes by category; spans as bars; eras as background bands.
 
@@ -89,19 +93,21 @@ def timeline_chart(
     """
     import altair as alt
 
+    t = t or tr("en")
     ev = events.copy()
     ev["track"] = assign_tracks(ev)
-    ev["source"] = source_labels(ev, sources)
+    ev["source"] = source_labels(ev, sources, t=t)
     if "source_text" in ev:  # a teacher's uploaded events carry their own source text
         mine = ev["source_text"].fillna("").ne("")
-        ev.loc[mine, "source"] = "Your upload: " + ev.loc[mine, "source_text"].str.slice(0, 90)
-    ev["when"] = ev["date"] + ev["end_date"].map(lambda e: f" – {e}" if e else "")
+        ev.loc[mine, "source"] = [t._("Your upload: {source}", source=s[:90]) for s in ev.loc[mine, "source_text"]]
+    ev["when"] = [t.span(d, e) for d, e in zip(ev["date"], ev["end_date"])]
+    ev["category"] = ev["category"].map(t.word)
     # Only what the marks and tooltips use, dates as short strings: every new session is sent this data.
     spans_rows = ev["is_span"]
     ev = ev[["event_id", "start", "end", "category", "title", "when", "source", "track"]].assign(
         start=ev["start"].dt.strftime("%Y-%m-%d"), end=ev["end"].dt.strftime("%Y-%m-%d")
     )
-    color, shape = _category_scales(look)
+    color, shape, categories = _category_scales(look, t)
     max_track = int(ev["track"].max()) + 1 if len(ev) else 1
     height = max(240, len(schema.CATEGORIES) * max_track * (LANE_HEIGHT + 6 * look.present))
     x_domain = [pd.Timestamp(years[0], 1, 1).isoformat(), pd.Timestamp(years[1], 12, 31).isoformat()]
@@ -111,15 +117,15 @@ def timeline_chart(
         scale=alt.Scale(domain=x_domain),
         axis=alt.Axis(format="%Y", tickCount=12, orient="top", labelFontWeight="bold"),
     )
-    y = alt.Y("category:N", title=None, sort=list(schema.CATEGORIES), scale=alt.Scale(domain=list(schema.CATEGORIES)))
+    y = alt.Y("category:N", title=None, sort=categories, scale=alt.Scale(domain=categories))
     y_offset = alt.YOffset("track:O", scale=alt.Scale(domain=list(range(max_track))))
     pick = alt.selection_point(name="event", fields=["event_id"], on="click", empty=False)
     zoom = alt.selection_interval(name="zoom", bind="scales", encodings=["x"])
     tooltip = [
-        alt.Tooltip("when:N", title="Date"),
-        alt.Tooltip("title:N", title="Event"),
-        alt.Tooltip("category:N", title="Category"),
-        alt.Tooltip("source:N", title="Source"),
+        alt.Tooltip("when:N", title=t._("Date")),
+        alt.Tooltip("title:N", title=t._("Event")),
+        alt.Tooltip("category:N", title=t._("Category")),
+        alt.Tooltip("source:N", title=t._("Source")),
     ]
 
     bands = era_bands(eras, years)
@@ -128,7 +134,7 @@ def timeline_chart(
         *[
             alt.Chart(bands[bands["shade"] == shade])
             .mark_rect(opacity=0.7, clip=True, fill=look.era_fill[shade], aria=False)
-            .encode(x="start:T", x2="end:T", tooltip=[alt.Tooltip("era:N", title="Era")])
+            .encode(x="start:T", x2="end:T", tooltip=[alt.Tooltip("era:N", title=t._("Era"))])
             for shade in (0, 1)
         ]
     )
@@ -139,7 +145,7 @@ def timeline_chart(
             cornerRadius=3,
             opacity=0.85,
             clip=True,
-            description="Events that last for a span of time",
+            description=t._("Events that last for a span of time"),
         )
         .encode(
             x=x,
@@ -158,14 +164,14 @@ def timeline_chart(
             strokeWidth=1.5,
             opacity=1,
             clip=True,
-            description="Events, one mark each",
+            description=t._("Events, one mark each"),
         )
         .encode(
             x=x,
             y=y,
             yOffset=y_offset,
-            color=alt.Color("category:N", scale=color, title="Category"),
-            shape=alt.Shape("category:N", scale=shape, title="Category"),
+            color=alt.Color("category:N", scale=color, title=t._("Category")),
+            shape=alt.Shape("category:N", scale=shape, title=t._("Category")),
             stroke=alt.condition(pick, alt.value(look.text), alt.value(look.background)),
             size=alt.condition(pick, alt.value(look.point_size * 3), alt.value(look.point_size)),
             tooltip=tooltip,
@@ -187,10 +193,13 @@ def trade_figure(
     log_scale: bool = False,
     source_label: str = "",
     look: theme.Look = theme.DEFAULT_LOOK,
+    t: Translator | None = None,
 ) -> go.Figure:
     """Japan's exports, imports, total and balance by year; NaN years are gaps, never joined or zeroed."""
     import plotly.graph_objects as go
 
+    t = t or tr("en")
+    unit = t.word(unit) if unit else unit
     fig = go.Figure()
     symbols = {"exports": "circle", "imports": "square", "total": "diamond", "balance": "triangle-up"}
     for flow in flows:
@@ -200,14 +209,19 @@ def trade_figure(
             go.Scatter(
                 x=wide["year"],
                 y=y,
-                name=flow.capitalize(),
+                name=t.word(FLOW_LABELS[flow]),
                 mode="lines+markers",
                 line=dict(color=look.color(color), dash=dash, width=look.line_width),
                 marker=dict(symbol=symbols[flow], size=look.marker_size),
                 connectgaps=False,
                 customdata=wide[["series_id", "source_id"]].fillna("").to_numpy(),
-                hovertemplate=f"<b>{flow.capitalize()}</b> %{{x}}: %{{y:,.1f}} {unit}"
-                "<br>series: %{customdata[0]}<br>source: %{customdata[1]}<extra></extra>",
+                hovertemplate=t._(
+                    "<b>{flow}</b> %{{x}}: %{{y:,.1f}} {unit}<br>series: %{{customdata[0]}}<br>"
+                    "source: %{{customdata[1]}}",
+                    flow=t.word(FLOW_LABELS[flow]),
+                    unit=unit,
+                )
+                + "<extra></extra>",
             )
         )
     if len(key_events):
@@ -224,9 +238,9 @@ def trade_figure(
                 y=[1.0] * len(key_events),
                 yaxis="y2",
                 mode="markers",
-                name="Key events",
+                name=t._("Key events"),
                 marker=dict(symbol="triangle-down", size=look.marker_size + 5, color=look.text),
-                text=[f"{r.date}: {r.title}" for r in key_events.itertuples()],
+                text=[t._("{date}: {title}", date=t.date(r.date), title=r.title) for r in key_events.itertuples()],
                 hovertemplate="%{text}<extra></extra>",
             )
         )
@@ -248,6 +262,7 @@ def trade_figure(
         plot_bgcolor=look.background,
         paper_bgcolor=look.background,
         hovermode="closest",
+        separators=t.word(PLOTLY_SEPARATORS),
         annotations=[
             dict(
                 text=source_label,
@@ -266,6 +281,12 @@ def trade_figure(
     return fig
 
 
+# The trade measures' names on the chart, in TRADE_MEASURES' order (exports, imports, total, balance).
+FLOW_LABELS = dict(zip(TRADE_MEASURES, (N_("Exports"), N_("Imports"), N_("Total"), N_("Balance")), strict=True))
+# Plotly's decimal and thousands separators, as the reader's language writes numbers.
+PLOTLY_SEPARATORS = N_(".,")
+
+
 # --------------------------------------------------------------------------- treaties, conflicts, people
 
 
@@ -277,13 +298,19 @@ def span_figure(
     hover: list[str],
     height_per_row: int = 28,
     look: theme.Look = theme.DEFAULT_LOOK,
+    t: Translator | None = None,
 ) -> go.Figure:
     """Horizontal bars from `start` to `bar_end`, patterned by `end_status` (filters.treaty_spans): solid where
     the end is recorded, dotted where a source says it is in force today, cross-hatched for a stub whose end no
     source gives, and a short mark for a statement with no term."""
     import plotly.express as px
 
+    t = t or tr("en")
     f = frame.sort_values("start").copy()
+    # Legends and hover boxes in the reader's language: the codes become words, the columns get names.
+    f[color_by] = f[color_by].map(t.word)
+    f["end_status"] = f["end_status"].map(t.word)
+    color_map = {t.word(k): v for k, v in color_map.items()}
     f["bar_end"] = f[["bar_end", "start"]].max(axis=1) + pd.Timedelta(days=60)  # one-day agreements stay visible
     f["row_label"] = f[label].map(lambda s: s if len(s) <= 48 else s[:46] + "…")
     fig = px.timeline(
@@ -294,9 +321,10 @@ def span_figure(
         color=color_by,
         color_discrete_map=color_map,
         pattern_shape="end_status",
-        pattern_shape_map=END_PATTERNS,
-        category_orders={"end_status": list(END_PATTERNS)},
+        pattern_shape_map={t.word(k): v for k, v in END_PATTERNS.items()},
+        category_orders={"end_status": [t.word(k) for k in END_PATTERNS]},
         hover_data={c: True for c in hover} | {"row_label": False, "bar_end": False, "start": False},
+        labels={c: t.word(HOVER_LABELS.get(c, c)) for c in [*hover, color_by, "end_status"]},
     )
     fig.update_traces(marker_line_color=look.text, marker_line_width=1)
     fig.update_yaxes(
@@ -308,6 +336,7 @@ def span_figure(
         xaxis=dict(title=None, gridcolor=look.grid, side="top"),
         height=max(320, 120 + row_height * len(f)),
         legend=dict(orientation="h", y=-0.08, title=None),
+        separators=t.word(PLOTLY_SEPARATORS),
         margin=dict(l=10, r=20, t=20, b=40),
         plot_bgcolor=look.background,
         paper_bgcolor=look.background,
@@ -316,14 +345,30 @@ def span_figure(
 
 
 # The bar's pattern by what the sources say of the end (the legend's order, too).
-END_PATTERNS = {"ended": "", "in force today": ".", "end not known": "x", "a statement with no term": "|"}
+END_PATTERNS = {
+    N_("ended"): "",
+    N_("in force today"): ".",
+    N_("end not known"): "x",
+    N_("a statement with no term"): "|",
+}
+# Names for the columns a hover box shows.
+HOVER_LABELS = {
+    "name": N_("Agreement"),
+    "signed_on": N_("Signed"),
+    "status": N_("Status"),
+    "scope": N_("Scope"),
+    "end_status": N_("End"),
+}
 
 
-def conflicts_figure(conflicts: pd.DataFrame, look: theme.Look = theme.DEFAULT_LOOK) -> go.Figure:
+def conflicts_figure(
+    conflicts: pd.DataFrame, look: theme.Look = theme.DEFAULT_LOOK, t: Translator | None = None
+) -> go.Figure:
     """Wars and disputes over time: x = date, y = COW hostility level; symbol by kind, size by fatalities."""
     import plotly.graph_objects as go
 
-    levels = {1: "1 no militarized action", 2: "2 threat", 3: "3 display of force", 4: "4 use of force", 5: "5 war"}
+    t = t or tr("en")
+    levels = {level: t.word(label) for level, label in HOSTILITY_LEVELS.items()}
     fatal_size = {
         "": 10,
         "none": 10,
@@ -348,12 +393,17 @@ def conflicts_figure(conflicts: pd.DataFrame, look: theme.Look = theme.DEFAULT_L
     )
     for kind, group in conflicts.groupby("kind"):
         color, symbol = styles[kind]
+        words = group.assign(
+            when=[t.span(a, b) for a, b in zip(group["start_date"], group["end_date"])],
+            action=group["highest_action"].map(lambda v: t.word(v) if v else ""),
+            deaths=group["fatality_band"].map(lambda v: t.word(v) if v else ""),
+        )
         fig.add_trace(
             go.Scatter(
                 x=group["start"],
                 y=group["hostility_level"].astype(int).map(levels),
                 mode="markers",
-                name=kind,
+                name=t.word(kind),
                 marker=dict(
                     color=color,
                     symbol=symbol,
@@ -361,18 +411,18 @@ def conflicts_figure(conflicts: pd.DataFrame, look: theme.Look = theme.DEFAULT_L
                     line=dict(color=look.text, width=1),
                     opacity=0.85,
                 ),
-                customdata=group[["name", "start_date", "end_date", "highest_action", "fatality_band", "note"]]
-                .fillna("")
-                .to_numpy(),
-                hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]} – %{customdata[2]}"
-                "<br>highest action: %{customdata[3]}<br>fatalities: %{customdata[4]}"
-                "<br>%{customdata[5]}<extra></extra>",
+                customdata=words[["name", "when", "action", "deaths", "note"]].fillna("").to_numpy(),
+                hovertemplate=t._(
+                    "<b>%{{customdata[0]}}</b><br>%{{customdata[1]}}<br>highest action: %{{customdata[2]}}"
+                    "<br>fatalities: %{{customdata[3]}}"
+                )
+                + "<br>%{customdata[4]}<extra></extra>",
             )
         )
     fig.update_layout(
         font=dict(family=theme.FONT, size=look.font_size, color=look.text),
         yaxis=dict(
-            title="COW hostility level",
+            title=t._("COW hostility level"),
             automargin=True,
             categoryorder="array",
             categoryarray=list(levels.values()),
@@ -384,8 +434,18 @@ def conflicts_figure(conflicts: pd.DataFrame, look: theme.Look = theme.DEFAULT_L
         margin=dict(l=10, r=20, t=20, b=40),
         plot_bgcolor=look.background,
         paper_bgcolor=look.background,
+        separators=t.word(PLOTLY_SEPARATORS),
     )
     return fig
+
+
+HOSTILITY_LEVELS = {
+    1: N_("1 no militarized action"),
+    2: N_("2 threat"),
+    3: N_("3 display of force"),
+    4: N_("4 use of force"),
+    5: N_("5 war"),
+}
 
 
 # --------------------------------------------------------------------------- map
@@ -433,6 +493,7 @@ def map_chart(
     other_names: dict[str, str] | None = None,
     geometry_url: str | None = None,
     claimed: dict[str, str] | None = None,
+    t: Translator | None = None,
 ) -> dict:
     """Who held each territory in `year`: Natural Earth land drawn offline with Altair geoshape.
 
@@ -447,8 +508,9 @@ def map_chart(
     """
     import altair as alt
 
+    t = t or tr("en")
     states = list(theme.STATE_STYLE)
-    color = alt.Scale(domain=states, range=[theme.STATE_STYLE[s][0] for s in states])
+    color = alt.Scale(domain=[t.word(s) for s in states], range=[theme.STATE_STYLE[s][0] for s in states])
     # Both geoshape layers read the same GeoJSON (context land, and the territories whose holder changed), each
     # keeping its own features; the holders for `year` are joined on by territory id. The geometry is thus the
     # same for every year and language, so the browser can fetch it once (`geometry_url`).
@@ -456,11 +518,13 @@ def map_chart(
     territory = [
         {
             "territory_id": p["territory_id"],
-            "holder": holders.get(p["territory_id"], {}).get("holder", NOT_RECORDED),
+            "holder": t.word(holders.get(p["territory_id"], {}).get("holder", NOT_RECORDED)),
             "name": names.get(p["territory_id"], ""),
             "other_name": (other_names or {}).get(p["territory_id"], ""),
             "sources": holders.get(p["territory_id"], {}).get("source_ids", ""),
-            "claimed_by": (claimed or {}).get(p["territory_id"], ""),
+            "claimed_by": t.word((claimed or {}).get(p["territory_id"], ""))
+            if (claimed or {}).get(p["territory_id"])
+            else "",
             "lon": p["label_lon"],
             "lat": p["label_lat"],
         }
@@ -490,61 +554,75 @@ def map_chart(
         .transform_lookup(
             lookup="properties.territory_id",
             from_=alt.LookupData(
-                alt.Data(values=[{k: t[k] for k in ["territory_id", *info]} for t in territory]), "territory_id", info
+                alt.Data(values=[{k: row[k] for k in ["territory_id", *info]} for row in territory]),
+                "territory_id",
+                info,
             ),
         )
-        .mark_geoshape(stroke=look.text, strokeWidth=1.2, description="Territories coloured by who held them")
+        .mark_geoshape(stroke=look.text, strokeWidth=1.2, description=t._("Territories coloured by who held them"))
         .encode(
             color=alt.Color(
                 "holder:N",
                 scale=color,
-                title=f"Held at the end of {year}",
+                title=t._("Held at the end of {year}", year=year),
                 legend=alt.Legend(
                     orient="bottom",
                     columns=4,
                     symbolType="square",
-                    values=sorted({t["holder"] for t in territory}),
+                    values=sorted({row["holder"] for row in territory}),
                 ),
             ),
             tooltip=[
-                alt.Tooltip("name:N", title="Territory"),
-                alt.Tooltip("other_name:N", title="Also called"),
-                alt.Tooltip("holder:N", title=f"Held in {year} by"),
-                alt.Tooltip("sources:N", title="Source ids"),
+                alt.Tooltip("name:N", title=t._("Territory")),
+                alt.Tooltip("other_name:N", title=t._("Also called")),
+                alt.Tooltip("holder:N", title=t._("Held in {year} by", year=year)),
+                alt.Tooltip("sources:N", title=t._("Source ids")),
             ],
         )
     )
-    claimants = sorted({t["claimed_by"] for t in territory if t["claimed_by"]})
+    claimants = sorted(set((claimed or {}).values()))  # in English, as theme.STATE_STYLE names them
     outlined = (
         alt.Chart(shapes)
         .transform_filter("datum.properties.layer == 'territory'")
         .transform_lookup(
             lookup="properties.territory_id",
             from_=alt.LookupData(
-                alt.Data(values=[{k: t[k] for k in ["territory_id", *info]} for t in territory]), "territory_id", info
+                alt.Data(values=[{k: row[k] for k in ["territory_id", *info]} for row in territory]),
+                "territory_id",
+                info,
             ),
         )
         .transform_filter("datum.claimed_by != ''")
-        .mark_geoshape(filled=False, strokeWidth=4, strokeDash=[7, 4], description="Territories another state claims")
+        .mark_geoshape(
+            filled=False, strokeWidth=4, strokeDash=[7, 4], description=t._("Territories another state claims")
+        )
         .encode(
             stroke=alt.Stroke(
                 "claimed_by:N",
-                scale=alt.Scale(domain=claimants, range=[theme.STATE_STYLE.get(c, ("#000000",))[0] for c in claimants]),
-                title=f"Also claimed, at the end of {year}, by (that side's position)",
+                scale=alt.Scale(
+                    domain=[t.word(c) for c in claimants],
+                    range=[theme.STATE_STYLE.get(c, ("#000000",))[0] for c in claimants],
+                ),
+                title=t._("Also claimed, at the end of {year}, by (that side's position)", year=year),
                 legend=alt.Legend(orient="bottom", symbolType="stroke", symbolStrokeWidth=4, symbolDash=[7, 4]),
             ),
             tooltip=[
-                alt.Tooltip("name:N", title="Territory"),
-                alt.Tooltip("holder:N", title=f"Held in {year} by"),
-                alt.Tooltip("claimed_by:N", title="Also claimed by"),
+                alt.Tooltip("name:N", title=t._("Territory")),
+                alt.Tooltip("holder:N", title=t._("Held in {year} by", year=year)),
+                alt.Tooltip("claimed_by:N", title=t._("Also claimed by")),
             ],
         )
     )
     labels = pd.DataFrame(
         [
             # The holder is written next to the name: colour is never the only cue.
-            {"territory_id": t["territory_id"], "lon": t["lon"], "lat": t["lat"], "name": f"{t['name']}: {t['holder']}"}
-            for t in territory
+            {
+                "territory_id": row["territory_id"],
+                "lon": row["lon"],
+                "lat": row["lat"],
+                "name": t._("{place}: {holder}", place=row["name"], holder=row["holder"]),
+            }
+            for row in territory
         ]
     )
     labels = _stack_labels(labels, SOUTHERN_ISLANDS, projection["scale"], look.font_size + 1)
@@ -567,8 +645,8 @@ def map_chart(
     ]
     city_points = (
         alt.Chart(pd.DataFrame(cities))
-        .mark_circle(size=40, color=look.text, description="Cities (modern names)")
-        .encode(longitude="lon:Q", latitude="lat:Q", tooltip=[alt.Tooltip("name:N", title="City (modern name)")])
+        .mark_circle(size=40, color=look.text, description=t._("Cities (modern names)"))
+        .encode(longitude="lon:Q", latitude="lat:Q", tooltip=[alt.Tooltip("name:N", title=t._("City (modern name)"))])
     )
     city_text = (
         alt.Chart(pd.DataFrame(cities))
@@ -612,7 +690,7 @@ def eras_strip_svg(
     for i, band in enumerate(bands.itertuples()):
         x0 = (band.start - pd.Timestamp(years[0], 1, 1)).days / span * width
         x1 = (band.end - pd.Timestamp(years[0], 1, 1)).days / span * width
-        label = band.era.split(":")[0]
+        label = band.era.replace("：", ":").split(":")[0]  # the years; a Japanese label may use a full-width colon
         fits = (x1 - x0 - 6) / (0.56 * len(label))  # a narrow era gets a smaller label rather than overflow
         size = min(font, fits)
         parts.append(

@@ -10,6 +10,7 @@ import datetime as dt
 import pandas as pd
 
 from relations import schema
+from relations.i18n import N_, Translator, tr
 from relations.validation import date_bounds
 
 PERIOD = (1917, 1991)  # the dashboard's subject; context runs 1855-1993
@@ -75,8 +76,11 @@ def source_list(source_ids: str, sources: pd.DataFrame) -> pd.DataFrame:
     return indexed.loc[[i for i in ids if i in indexed.index]].reset_index()
 
 
-def source_labels(frame: pd.DataFrame, sources: pd.DataFrame, column: str = "source_ids") -> pd.Series:
+def source_labels(
+    frame: pd.DataFrame, sources: pd.DataFrame, column: str = "source_ids", t: Translator | None = None
+) -> pd.Series:
     """A short human label for each row's sources (for tooltips): first citation, + N more."""
+    t = t or tr("en")
     cite = dict(zip(sources["source_id"], sources["citation"]))
 
     def label(value: str) -> str:
@@ -85,7 +89,8 @@ def source_labels(frame: pd.DataFrame, sources: pd.DataFrame, column: str = "sou
             return ""
         first = cite.get(ids[0], ids[0])
         first = first if len(first) <= 70 else first[:67] + "…"
-        return first + (f" (+{len(ids) - 1} more)" if len(ids) > 1 else "")
+        # Not a plural form: the number only says how many more, and a single source needs no count at all.
+        return first if len(ids) == 1 else t._("{first} (+{more} more)", first=first, more=t.number(len(ids) - 1))
 
     return frame[column].map(label)
 
@@ -103,11 +108,19 @@ TRADE_CHOICES = tuple(SERIES_FOR_CHOICE)
 # What the Trade page can draw: the two flows of the data, and the two figures computed from them here.
 TRADE_MEASURES = (*schema.TRADE_FLOWS, "total", "balance")
 BASIS_LABELS = {
-    "japan-usd": "Japan-reported, US$ (converted 1924–38; COW from 1952)",
-    "japan-yen": "Japan-reported, yen (1913–1938)",
-    "cow-usd": "Correlates of War, US$ (partner-based exports)",
-    "ussr-roubles": "USSR-reported, roubles (1927–1937)",
+    "japan-usd": N_("Japan-reported, US$ (converted 1924–38; COW from 1952)"),
+    "japan-yen": N_("Japan-reported, yen (1913–1938)"),
+    "cow-usd": N_("Correlates of War, US$ (partner-based exports)"),
+    "ussr-roubles": N_("USSR-reported, roubles (1927–1937)"),
 }
+# The units the trade table uses, named here so that they are translated (filters and views write them).
+UNITS = (
+    N_("million current US$"),
+    N_("million yen"),
+    N_("million roubles (pre-1936)"),
+    N_("million new roubles (1936-)"),
+    N_("million 1990 US$ (CPI-U)"),
+)
 
 
 def trade_wide(trade: pd.DataFrame, series_ids: tuple[str, ...], years: tuple[int, int] = FULL_RANGE) -> pd.DataFrame:
@@ -196,11 +209,17 @@ def claims_in_year(claims: pd.DataFrame, year: int) -> pd.DataFrame:
 
 
 # How each agreement's life is drawn, by what the sources say of its end (treaties.csv, end_kind).
-END_SHOWN = {"in-force": "in force today", "no-term": "a statement with no term", "unknown": "end not known"}
+END_SHOWN = {
+    "in-force": N_("in force today"),
+    "no-term": N_("a statement with no term"),
+    "unknown": N_("end not known"),
+}
 UNKNOWN_STUB = pd.Timedelta(days=365)  # an agreement whose end no source gives: a short hatched stub, never "open"
 
 
-def treaty_spans(treaties: pd.DataFrame, range_end: pd.Timestamp | None = None) -> pd.DataFrame:
+def treaty_spans(
+    treaties: pd.DataFrame, range_end: pd.Timestamp | None = None, t: Translator | None = None
+) -> pd.DataFrame:
     """Treaties with `start` (signature), `bar_end` (where the chart's bar stops) and `end_status` for the chart.
 
     An agreement with a recorded end runs to it; one a source says is in force today runs to the end of the range;
@@ -208,11 +227,13 @@ def treaty_spans(treaties: pd.DataFrame, range_end: pd.Timestamp | None = None) 
     and labelled so that nobody reads it as still in force.
     """
     range_end = range_end or pd.Timestamp(FULL_RANGE[1], 12, 31)
+    words = t or tr("en")
     t = treaties[treaties["signed_on"] != ""].copy()
     t = with_bounds(t, "signed_on", "ended_on")
     t["end_known"] = t["ended_on"] != ""
     t["end_status"] = [
-        "ended" if known else END_SHOWN.get(kind, "end not known") for known, kind in zip(t["end_known"], t["end_kind"])
+        N_("ended") if known else END_SHOWN.get(kind, N_("end not known"))
+        for known, kind in zip(t["end_known"], t["end_kind"])
     ]
     bar_end = t["end"].where(t["end_known"], t["start"])
     bar_end = bar_end.where(t["end_kind"] != "in-force", range_end)
@@ -220,7 +241,9 @@ def treaty_spans(treaties: pd.DataFrame, range_end: pd.Timestamp | None = None) 
     t["bar_end"] = bar_end
     t["end_or_open"] = t["bar_end"]
     t["status"] = [
-        f"ended {e} ({k.replace('-', ' ')})" if e else END_SHOWN.get(k, "end not known")
+        words._("ended {date} ({how})", date=words.date(e), how=words.word(k))
+        if e
+        else words.word(END_SHOWN.get(k, "end not known"))
         for e, k in zip(t["ended_on"], t["end_kind"])
     ]
     return t.sort_values("start")

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from relations.i18n import N_, Msg, Translator, tr
 from relations.validation import DataError, current_data_dir
 
 LANGUAGE_COLUMNS = {"en": ("name_en", None), "ja": ("name_ja_romaji", "name_ja"), "ru": ("name_ru_latin", "name_ru")}
@@ -31,7 +32,10 @@ def _layers(data_dir) -> dict:
     except (OSError, ValueError) as exc:
         raise DataError(
             "geo/map_layers.geojson",
-            f"the map layers cannot be read ({type(exc).__name__}). Rebuild them with python scripts/build_data.py.",
+            Msg(
+                N_("the map layers cannot be read ({error}). Rebuild them with python scripts/build_data.py."),
+                {"error": type(exc).__name__},
+            ),
         ) from None
 
 
@@ -53,66 +57,96 @@ def _geometry_url(data_dir) -> str | None:
     return STATIC_URL if same else None
 
 
-def labels(names: pd.DataFrame, language: str) -> dict[str, str]:
-    """Label per territory in the chosen language: 'Etorofu (択捉島)'; English where a name is missing."""
+def labels(names: pd.DataFrame, language: str, ui: str = "en") -> dict[str, str]:
+    """Label per territory in the chosen names' language: 'Etorofu-tō (択捉島)' for an English reader, '択捉島' for a
+    Japanese one; 'Iturup (Итуруп)', or 'Итуруп' for a Russian reader. English where a name is missing."""
     latin, native = LANGUAGE_COLUMNS[language]
     out = {}
     for row in names.itertuples():
         text = getattr(row, latin) or row.name_en
         if native and getattr(row, native):
-            text = f"{text} ({getattr(row, native)})"
+            text = getattr(row, native) if ui == language else f"{text} ({getattr(row, native)})"
         out[row.territory_id] = text
     return out
 
 
+def names_in(names: pd.DataFrame, ui: str) -> dict[str, str]:
+    """Each territory's name in the reader's own language, for sentences (the English name where none is given)."""
+    column = {"en": "name_en", "ja": "name_ja", "ru": "name_ru"}[ui]
+    return {row.territory_id: getattr(row, column) or row.name_en for row in names.itertuples()}
+
+
 # A claimant's name as the holders are named on the map (the Russian Federation holds as "Russia").
 HOLDER_NAME = {"Russian Federation": "Russia"}
-CLAIM_VERBS = {"claim": "claims", "renunciation": "has renounced", "promise": "has promised to hand over"}
+CLAIM_SENTENCES = {
+    "claim": N_("{claimant} claims {places}"),
+    "renunciation": N_("{claimant} has renounced {places}"),
+    "promise": N_("{claimant} has promised to hand over {places}"),
+}
 
 
 def holders_sentence(
-    holders: dict[str, dict], names: pd.DataFrame, year: int, claims: pd.DataFrame | None = None
+    holders: dict[str, dict],
+    names: pd.DataFrame,
+    year: int,
+    claims: pd.DataFrame | None = None,
+    t: Translator | None = None,
 ) -> str:
     """Who held what at the end of `year`, then each side's position on the territories, in its own terms."""
-    english = dict(zip(names["territory_id"], names["name_en"]))
+    t = t or tr("en")
+    named = names_in(names, t.lang)
     by_holder: dict[str, list[str]] = {}
     for territory, h in holders.items():
-        if territory in english:
-            by_holder.setdefault(h["holder"], []).append(english[territory])
-    parts = [f"{holder} held {', '.join(sorted(places))}" for holder, places in sorted(by_holder.items())]
+        if territory in named:
+            by_holder.setdefault(h["holder"], []).append(named[territory])
+    parts = [
+        t._("{holder} held {places}", holder=t.word(holder), places=t.join(sorted(places)))
+        for holder, places in sorted(by_holder.items())
+    ]
     if not parts:
-        return f"No holder recorded for {year}."
-    sentence = f"At the end of {year}: " + "; ".join(parts) + "."
+        return t._("No holder recorded for {year}.", year=year)
+    sentence = t._("At the end of {year}: {holdings}.", year=year, holdings=t._("; ").join(parts))
     if claims is not None and len(claims):
         positions = []
         for (claimant, kind), rows in claims.groupby(["claimant", "kind"], sort=True):
-            places = ", ".join(sorted(dict.fromkeys(english.get(t, t) for t in rows["territory_id"])))
-            positions.append(f"{claimant} {CLAIM_VERBS[kind]} {places}")
-        sentence += " Each side's position: " + "; ".join(positions) + "."
+            places = t.join(sorted(dict.fromkeys(named.get(x, x) for x in rows["territory_id"])))
+            positions.append(t._(CLAIM_SENTENCES[kind], claimant=t.word(claimant), places=places))
+        sentence += " " + t._("Each side's position: {positions}.", positions=t._("; ").join(positions))
     return sentence
 
 
 def claimed_by_others(holders: dict[str, dict], claims: pd.DataFrame) -> dict[str, str]:
-    """Per territory, the claimant(s) whose claim is on a territory that another state holds (drawn outlined)."""
+    """Per territory, the claimant whose claim is on a territory that another state holds (drawn outlined)."""
     out: dict[str, list[str]] = {}
     for row in claims[claims["kind"] == "claim"].itertuples():
         holder = holders.get(row.territory_id, {}).get("holder")
         if holder and HOLDER_NAME.get(row.claimant, row.claimant) != holder:
             out.setdefault(row.territory_id, []).append(row.claimant)
-    return {territory: " and ".join(sorted(set(names))) for territory, names in out.items()}
+    return {territory: " and ".join(sorted(set(claimants))) for territory, claimants in out.items()}
 
 
-def claims_table(claims: pd.DataFrame, names: pd.DataFrame, language: str) -> pd.DataFrame:
-    """The positions shown for a year, each territory named in the chosen language."""
-    chosen = labels(names, language)
-    out = claims.assign(place=claims["territory_id"].map(chosen).fillna(claims["territory_id"]))
+def claims_table(claims: pd.DataFrame, names: pd.DataFrame, language: str, t: Translator | None = None) -> pd.DataFrame:
+    """The positions shown for a year, each territory named in the chosen language, the words in the reader's."""
+    t = t or tr("en")
+    chosen = labels(names, language, t.lang)
+    out = claims.assign(
+        place=claims["territory_id"].map(chosen).fillna(claims["territory_id"]),
+        claimant=claims["claimant"].map(t.word),
+        kind=claims["kind"].map(t.word),
+    )
     return out[["claimant", "place", "kind", "from_date", "to_date", "position", "source_ids", "note"]]
 
 
-def changes_table(changes: pd.DataFrame, names: pd.DataFrame, language: str) -> pd.DataFrame:
+def changes_table(
+    changes: pd.DataFrame, names: pd.DataFrame, language: str, t: Translator | None = None
+) -> pd.DataFrame:
     """The territorial changes with each territory named in the chosen language (the other in `also_called`)."""
-    chosen, other = labels(names, language), labels(names, "ru" if language == "ja" else "ja")
+    t = t or tr("en")
+    chosen = labels(names, language, t.lang)
+    other = labels(names, "ru" if language == "ja" else "ja", t.lang)
     out = changes.copy()
+    for column in ("from_state", "to_state", "procedure"):
+        out[column] = out[column].map(lambda v: t.word(v) if v else "")
     out.insert(3, "place", out["territory_id"].map(chosen).fillna(out["territory"]))
     out.insert(4, "also_called", out["territory_id"].map(other).fillna(""))
     return out[

@@ -8,6 +8,7 @@ from typing import Any
 import pandas as pd
 
 from relations import charts, filters, geo, summaries
+from relations.i18n import Translator, tr
 from relations.theme import Look
 
 # Which trade series tells each period best: Japan's yen figures before the war, COW dollars after it.
@@ -46,29 +47,32 @@ def chart_for(
     language: str,
     geometry_url: str | None = None,
     claims: pd.DataFrame | None = None,
+    t: Translator | None = None,
 ) -> ChartSpec:
+    t = t or tr("en")
     years = (int(step["start_year"]), int(step["end_year"]))
     if step["chart"] == "map":
         year = int(step["map_year"])
         holders = filters.holders_in_year(changes, year)
         held = filters.claims_in_year(claims, year) if claims is not None else None
         claimed = geo.claimed_by_others(holders, held) if held is not None else None
-        chosen, also = geo.labels(names, language), geo.labels(names, "ru" if language == "ja" else "ja")
-        figure = charts.map_chart(layers, holders, chosen, year, look, also, geometry_url, claimed)
-        inline = charts.map_chart(layers, holders, chosen, year, look, also, None, claimed) if geometry_url else None
-        return ChartSpec("altair", figure, geo.holders_sentence(holders, names, year, held), inline)
+        chosen = geo.labels(names, language, t.lang)
+        also = geo.labels(names, "ru" if language == "ja" else "ja", t.lang)
+        figure = charts.map_chart(layers, holders, chosen, year, look, also, geometry_url, claimed, t)
+        inline = charts.map_chart(layers, holders, chosen, year, look, also, None, claimed, t) if geometry_url else None
+        return ChartSpec("altair", figure, geo.holders_sentence(holders, names, year, held, t), inline)
     if step["chart"] == "trade":
         series = TRADE_SERIES_BEFORE_1940 if years[1] < 1940 else TRADE_SERIES_AFTER_1945
         wide = filters.trade_wide(trade, series, years)
         unit = filters.series_unit(wide)
         figure = charts.trade_figure(
-            wide, unit, ["exports", "imports", "total"], key_events(events, step).iloc[0:0], look=look
+            wide, unit, ["exports", "imports", "total"], key_events(events, step).iloc[0:0], look=look, t=t
         )
-        return ChartSpec("plotly", figure, summaries.trade_sentence(wide, unit))
+        return ChartSpec("plotly", figure, summaries.trade_sentence(wide, unit, t))
     cats = [c for c in str(step["categories"]).split(";") if c]
     shown = filters.filter_events(filters.with_bounds(events), cats, years)
     return ChartSpec(
         "altair",
-        charts.timeline_chart(shown, eras, sources, years, look).to_dict(),
-        summaries.timeline_sentence(shown, years),
+        charts.timeline_chart(shown, eras, sources, years, look, t).to_dict(),
+        summaries.timeline_sentence(shown, years, t),
     )

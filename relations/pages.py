@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from relations.i18n import N_
+
 
 class Page(NamedTuple):
     name: str  # file stem in app_pages/ and URL path; the first page is the default one, at /
@@ -13,15 +15,15 @@ class Page(NamedTuple):
 
 
 PAGES = (
-    Page("overview", "Overview", ":material/home:"),
-    Page("lesson", "Lesson", ":material/school:"),
-    Page("timeline", "Timeline", ":material/timeline:"),
-    Page("trade", "Trade", ":material/show_chart:"),
-    Page("treaties", "Treaties", ":material/history_edu:"),
-    Page("territories", "Territories", ":material/map:"),
-    Page("conflicts", "Conflicts", ":material/swords:"),
-    Page("people", "People", ":material/groups:"),
-    Page("sources", "Sources & data", ":material/menu_book:"),
+    Page("overview", N_("Overview"), ":material/home:"),
+    Page("lesson", N_("Lesson"), ":material/school:"),
+    Page("timeline", N_("Timeline"), ":material/timeline:"),
+    Page("trade", N_("Trade"), ":material/show_chart:"),
+    Page("treaties", N_("Treaties"), ":material/history_edu:"),
+    Page("territories", N_("Territories"), ":material/map:"),
+    Page("conflicts", N_("Conflicts"), ":material/swords:"),
+    Page("people", N_("People"), ":material/groups:"),
+    Page("sources", N_("Sources & data"), ":material/menu_book:"),
 )
 NAMES = tuple(page.name for page in PAGES)
 

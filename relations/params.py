@@ -2,7 +2,7 @@
 
 Pure functions, no Streamlit. A `Param` turns the raw text of the address bar into a valid value and
 back. `parse` never raises: it returns (value, problem), where problem is None when the text was valid,
-else one short, polite sentence for the page to show while it falls back to the default.
+else one short, polite sentence (an i18n.Msg, shown in the reader's language) while it falls back.
 """
 
 from __future__ import annotations
@@ -10,11 +10,12 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from relations import schema
 from relations.filters import FULL_RANGE, PERIOD, TRADE_CHOICES, TRADE_MEASURES
+from relations.i18n import LANGUAGES, N_, Msg
 
 MAX_PARAM_LENGTH = 300  # longer text is refused before any parsing (a 100 kB parameter is never legitimate)
 
@@ -29,8 +30,9 @@ class Param:
     """One URL parameter: its name, default and how to read and write it."""
 
     name: str
-    label: str  # what the notice calls it ("year range", "category")
+    label: str  # what the notice calls it ("year range", "category"), marked for translation
     default: Any
+    always_in_link = False  # a default value is left out of the link, to keep links short
 
     def parse(self, raw: str | list[str] | None) -> tuple[Any, str | None]:
         if raw is None or raw == "" or raw == []:
@@ -44,14 +46,20 @@ class Param:
         except (ValueError, OverflowError, TypeError):
             return self.default, self._notice()
 
-    def _notice(self) -> str:
-        return f"The {self.label} in the link could not be used, so the default is shown."
+    def _notice(self) -> Msg:
+        return Msg(
+            N_("The {label} in the link could not be used, so the default is shown."), {"label": Msg(self.label)}
+        )
 
     def _parse(self, raw: str) -> tuple[Any, str | None]:
         raise NotImplementedError
 
     def format(self, value: Any) -> str:
         return str(value)
+
+    def with_default(self, default: Any) -> Param:
+        """The same parameter with another default (one that depends on the reader, such as their language)."""
+        return replace(self, default=default)
 
 
 @dataclass(frozen=True)
@@ -66,11 +74,16 @@ class YearRange(Param):
         problem = None
         if a > b:
             a, b = b, a
-            problem = f"The {self.label} in the link was reversed; it is shown the right way round."
+            problem = Msg(
+                N_("The {label} in the link was reversed; it is shown the right way round."), {"label": Msg(self.label)}
+            )
         lo, hi = self.bounds
         clamped = (min(max(a, lo), hi), min(max(b, lo), hi))
         if clamped != (a, b):
-            problem = f"The {self.label} was limited to {lo}–{hi}, the years this app covers."
+            problem = Msg(
+                N_("The {label} was limited to {first}–{last}, the years this app covers."),
+                {"label": Msg(self.label), "first": lo, "last": hi},
+            )
         return clamped, problem
 
     def format(self, value):
@@ -90,7 +103,9 @@ class Year(Param):
         year = int(raw)
         lo, hi = self.bounds
         if not lo <= year <= hi:
-            return min(max(year, lo), hi), f"The {self.label} was limited to {lo}–{hi}."
+            return min(max(year, lo), hi), Msg(
+                N_("The {label} was limited to {first}–{last}."), {"label": Msg(self.label), "first": lo, "last": hi}
+            )
         return year, None
 
 
@@ -117,7 +132,9 @@ class MultiChoice(Param):
         if not good:
             raise ValueError(raw)
         if len(good) != len(items):
-            return good, f"Some {self.label} values in the link were not recognised and were left out."
+            return good, Msg(
+                N_("Some {label} values in the link were not recognised and were left out."), {"label": Msg(self.label)}
+            )
         return good, None
 
     def format(self, value):
@@ -147,34 +164,52 @@ class Identifier(Param):
         if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.\-]{0,119}", raw):
             raise ValueError(raw)
         if self.known and raw not in self.known:
-            return self.default, f"The {self.label} in the link is not in the data any more, so none is selected."
+            return self.default, Msg(
+                N_("The {label} in the link is not in the data any more, so none is selected."),
+                {"label": Msg(self.label)},
+            )
         return raw, None
 
     def with_known(self, known) -> Identifier:
         return Identifier(self.name, self.label, self.default, frozenset(known))
 
 
+@dataclass(frozen=True)
+class Language(Choice):
+    """The reader's language. Absent, the browser's language decides (the page asks st.context); a value that is
+    not one of ours falls back to English with a notice. Always written to the link, so that a shared link opens
+    in the language it was shared in."""
+
+    always_in_link: bool = True
+
+    def _parse(self, raw):
+        if raw not in self.options:
+            return self.options[0], self._notice()
+        return raw, None
+
+
 # Every parameter any page reads. Pages take their Param from here; nothing else parses the address bar.
 PARAMS: dict[str, Param] = {
     p.name: p
     for p in (
-        YearRange("years", "year range", PERIOD),
-        MultiChoice("cats", "category", list(schema.CATEGORIES), options=schema.CATEGORIES),
-        Flag("unverified", "single-source setting", False),
-        Flag("rows", "table setting", False),
-        Identifier("event", "selected event", None),
-        Choice("basis", "trade series", TRADE_CHOICES[0], options=TRADE_CHOICES),
-        MultiChoice("flows", "trade flow", list(schema.TRADE_FLOWS), options=TRADE_MEASURES),
-        Choice("dollars", "dollar setting", "current", options=("current", "constant")),
-        Flag("log", "scale setting", False),
-        MultiChoice("scope", "treaty scope", list(schema.TREATY_SCOPES), options=schema.TREATY_SCOPES),
-        Identifier("treaty", "selected treaty", None),
-        Year("year", "map year", 1940),
-        Choice("names", "place-name language", "ja", options=("ja", "ru")),
-        Flag("opposite", "dispute setting", True),
-        Choice("group", "group of people", schema.PEOPLE_GROUPS[0], options=schema.PEOPLE_GROUPS),
-        Choice("table", "table", "events", options=schema.tables()),
-        Flag("present", "present-mode setting", False),
-        Year("step", "lesson step", 1, bounds=(1, schema.LESSON_STEPS)),
+        YearRange("years", N_("year range"), PERIOD),
+        MultiChoice("cats", N_("category"), list(schema.CATEGORIES), options=schema.CATEGORIES),
+        Flag("unverified", N_("single-source setting"), False),
+        Flag("rows", N_("table setting"), False),
+        Identifier("event", N_("selected event"), None),
+        Choice("basis", N_("trade series"), TRADE_CHOICES[0], options=TRADE_CHOICES),
+        MultiChoice("flows", N_("trade flow"), list(schema.TRADE_FLOWS), options=TRADE_MEASURES),
+        Choice("dollars", N_("dollar setting"), "current", options=("current", "constant")),
+        Flag("log", N_("scale setting"), False),
+        MultiChoice("scope", N_("treaty scope"), list(schema.TREATY_SCOPES), options=schema.TREATY_SCOPES),
+        Identifier("treaty", N_("selected treaty"), None),
+        Year("year", N_("map year"), 1940),
+        Choice("names", N_("place-name language"), "ja", options=("ja", "ru")),
+        Flag("opposite", N_("dispute setting"), True),
+        Choice("group", N_("group of people"), schema.PEOPLE_GROUPS[0], options=schema.PEOPLE_GROUPS),
+        Choice("table", N_("table"), "events", options=schema.tables()),
+        Flag("present", N_("present-mode setting"), False),
+        Language("lang", N_("language"), None, options=LANGUAGES),
+        Year("step", N_("lesson step"), 1, bounds=(1, schema.LESSON_STEPS)),
     )
 }

@@ -1,93 +1,158 @@
-"""Headline numbers and one-sentence chart summaries, computed from the tables (never typed in)."""
+"""Headline numbers and one-sentence chart summaries, computed from the tables (never typed in), each written in
+the reader's language as a whole sentence, with the language's plural forms and number formats."""
 
 from __future__ import annotations
 
 import pandas as pd
 
 from relations.filters import PERIOD, trade_wide
+from relations.i18n import Translator
 
 
 def headline_facts(
-    events: pd.DataFrame, treaties: pd.DataFrame, trade: pd.DataFrame, changes: pd.DataFrame
+    events: pd.DataFrame, treaties: pd.DataFrame, trade: pd.DataFrame, changes: pd.DataFrame, t: Translator
 ) -> list[tuple[str, str, str]]:
     """(label, value, explanation) for the Overview's metric cards."""
-    bilateral = treaties[
-        (treaties["scope"] == "bilateral") & treaties["signed_on"].str[:4].between(str(PERIOD[0]), str(PERIOD[1]))
-    ]
+    first, last = str(PERIOD[0]), str(PERIOD[1])
+    bilateral = treaties[(treaties["scope"] == "bilateral") & treaties["signed_on"].str[:4].between(first, last)]
     wide = trade_wide(trade, ("cow_usd",), PERIOD).dropna(subset=["total"])
     peak = wide.loc[wide["total"].idxmax()]
     shown = events[~events["needs_second_source"] & ~events["not_shown"]]
-    in_period = changes[changes["date"].str[:4].between(str(PERIOD[0]), str(PERIOD[1]))]
+    waiting = int((events["needs_second_source"] & ~events["not_shown"]).sum())
+    in_period = changes[changes["date"].str[:4].between(first, last)]
     return [
         (
-            "Events on the timeline",
-            f"{len(shown)}",
-            f"{len(shown)} sourced events from {shown['date'].min()[:4]} to {shown['date'].max()[:4]}; "
-            f"{int(events['needs_second_source'].sum())} more await a second source.",
+            t._("Events on the timeline"),
+            t.number(len(shown)),
+            t.n_(
+                "{count} sourced event from {first} to {last}; {waiting} more await a second source.",
+                "{count} sourced events from {first} to {last}; {waiting} more await a second source.",
+                len(shown),
+                first=shown["date"].min()[:4],
+                last=shown["date"].max()[:4],
+                waiting=t.number(waiting),
+            ),
         ),
         (
-            "Bilateral agreements signed",
-            f"{len(bilateral)}",
-            f"Agreements between Japan and Soviet Russia/the USSR signed {PERIOD[0]}–{PERIOD[1]} (Treaties page).",
+            t._("Bilateral agreements signed"),
+            t.number(len(bilateral)),
+            t._(
+                "Agreements between Japan and Soviet Russia/the USSR signed {first}–{last} (Treaties page).",
+                first=first,
+                last=last,
+            ),
         ),
         (
-            f"Peak trade ({int(peak['year'])})",
-            f"US${float(peak['total']) / 1000:.1f} bn",
-            "Exports plus imports, Correlates of War v4.0, current US$ (exports on the USSR's import side).",
+            t._("Peak trade ({year})", year=int(peak["year"])),
+            t._("US${amount} bn", amount=t.number(float(peak["total"]) / 1000, 1)),
+            t._("Exports plus imports, Correlates of War v4.0, current US$ (exports on the USSR's import side)."),
         ),
         (
-            "Territorial changes",
-            f"{len(in_period)}",
-            f"Changes of holder recorded {PERIOD[0]}–{PERIOD[1]} (occupations, seizures, incorporations).",
+            t._("Territorial changes"),
+            t.number(len(in_period)),
+            t._(
+                "Changes of holder recorded {first}–{last} (occupations, seizures, incorporations).",
+                first=first,
+                last=last,
+            ),
         ),
     ]
 
 
-def eras_sentence(eras: pd.DataFrame) -> str:
+def eras_sentence(eras: pd.DataFrame, t: Translator) -> str:
     core = eras[eras["era_id"] != "before-1917"]
-    return (
-        f"The article divides the relationship into {len(core)} eras, from "
-        f"'{core.iloc[0]['label']}' to '{core.iloc[-1]['label']}'."
+    return t.n_(
+        "The article divides the relationship into {count} era, from '{first}' to '{last}'.",
+        "The article divides the relationship into {count} eras, from '{first}' to '{last}'.",
+        len(core),
+        first=core.iloc[0]["label"],
+        last=core.iloc[-1]["label"],
     )
 
 
-def timeline_sentence(events: pd.DataFrame, years: tuple[int, int]) -> str:
+def timeline_sentence(events: pd.DataFrame, years: tuple[int, int], t: Translator) -> str:
     if events.empty:
-        return f"No events match these filters between {years[0]} and {years[1]}."
+        return t._("No events match these filters between {first} and {last}.", first=years[0], last=years[1])
     counts = events["category"].value_counts()
     busiest = events["start"].dt.year.value_counts()
-    return (
-        f"{len(events)} events between {years[0]} and {years[1]}; the largest lane is "
-        f"'{counts.index[0]}' ({counts.iloc[0]}), and the busiest year is {busiest.index[0]} "
-        f"({busiest.iloc[0]} events)."
+    return t.n_(
+        "{count} event between {first} and {last}; the largest lane is '{lane}' ({lane_count}), and the busiest "
+        "year is {year} ({year_count} events).",
+        "{count} events between {first} and {last}; the largest lane is '{lane}' ({lane_count}), and the busiest "
+        "year is {year} ({year_count} events).",
+        len(events),
+        first=years[0],
+        last=years[1],
+        lane=t.word(counts.index[0]),
+        lane_count=t.number(int(counts.iloc[0])),
+        year=int(busiest.index[0]),
+        year_count=t.number(int(busiest.iloc[0])),
     )
 
 
-def trade_sentence(wide: pd.DataFrame, unit: str) -> str:
+def trade_sentence(wide: pd.DataFrame, unit: str, t: Translator) -> str:
     known = wide.dropna(subset=["total"])
     if known.empty:
-        return "This series has no figures in the chosen years."
+        return t._("This series has no figures in the chosen years.")
     peak = known.loc[known["total"].idxmax()]
-    missing = wide[wide["total"].isna()]["year"]
-    gap = f" No figures for {len(missing)} of these years (shown as gaps)." if len(missing) else ""
-    return (
-        f"Trade figures for {len(known)} years from {int(known['year'].min())} to {int(known['year'].max())}; "
-        f"the total peaks in {int(peak['year'])} at {float(peak['total']):,.1f} {unit}.{gap}"
+    missing = int(wide["total"].isna().sum())
+    sentence = t.n_(
+        "Trade figures for {count} year from {first} to {last}; the total peaks in {year} at {amount} {unit}.",
+        "Trade figures for {count} years from {first} to {last}; the total peaks in {year} at {amount} {unit}.",
+        len(known),
+        first=int(known["year"].min()),
+        last=int(known["year"].max()),
+        year=int(peak["year"]),
+        amount=t.number(float(peak["total"]), 1),
+        unit=t.word(unit),
     )
+    if missing:
+        sentence += " " + t.n_(
+            "No figures for {count} of these years (shown as gaps).",
+            "No figures for {count} of these years (shown as gaps).",
+            missing,
+        )
+    return sentence
 
 
-def treaties_sentence(treaties: pd.DataFrame) -> str:
+def treaties_sentence(treaties: pd.DataFrame, t: Translator) -> str:
     if treaties.empty:
-        return "No agreements match these filters."
+        return t._("No agreements match these filters.")
     status = treaties["end_status"].value_counts()
-    return (
-        f"{len(treaties)} agreements, the first signed in {treaties['start'].min().year} and the last in "
-        f"{treaties['start'].max().year}: {status.get('ended', 0)} with a recorded end, "
-        f"{status.get('in force today', 0)} in force today, {status.get('a statement with no term', 0)} statements "
-        f"with no term, and {status.get('end not known', 0)} whose end no source gives."
+    return t.n_(
+        "{count} agreement, the first signed in {first} and the last in {last}: {ended} with a recorded end, "
+        "{in_force} in force today, {no_term} statements with no term, and {unknown} whose end no source gives.",
+        "{count} agreements, the first signed in {first} and the last in {last}: {ended} with a recorded end, "
+        "{in_force} in force today, {no_term} statements with no term, and {unknown} whose end no source gives.",
+        len(treaties),
+        first=treaties["start"].min().year,
+        last=treaties["start"].max().year,
+        ended=t.number(int(status.get("ended", 0))),
+        in_force=t.number(int(status.get("in force today", 0))),
+        no_term=t.number(int(status.get("a statement with no term", 0))),
+        unknown=t.number(int(status.get("end not known", 0))),
     )
 
 
-def people_sentence(rows: pd.DataFrame, group_label: str) -> str:
+def people_sentence(rows: pd.DataFrame, group_label: str, t: Translator) -> str:
     year_only = int((rows["start"].str.len() == 4).sum())
-    return f"{group_label}: {len(rows)} in the table; {year_only} have start dates known only to the year."
+    return t.n_(
+        "{group}: {count} in the table; {year_only} have start dates known only to the year.",
+        "{group}: {count} in the table; {year_only} have start dates known only to the year.",
+        len(rows),
+        group=group_label,
+        year_only=t.number(year_only),
+    )
+
+
+def conflicts_sentence(conflicts: pd.DataFrame, years: tuple[int, int], t: Translator) -> str:
+    wars = int((conflicts["kind"] == "interstate war").sum())
+    return t.n_(
+        "{count} war or dispute between {first} and {last}, {wars} of them wars; {force} reached the use of force.",
+        "{count} wars and disputes between {first} and {last}, {wars} of them wars; {force} reached the use of force.",
+        len(conflicts),
+        first=years[0],
+        last=years[1],
+        wars=t.number(wars),
+        force=t.number(int((conflicts["hostility_level"] >= 4).sum())),
+    )

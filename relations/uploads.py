@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from relations import schema
+from relations.i18n import N_, Msg
 from relations.schema import CATEGORIES
 from relations.validation import date_bounds, is_partial_date
 
@@ -25,13 +26,17 @@ LIMITS = {"title": 200, "description": 1000, "source": 500}
 
 
 class UploadRefused(ValueError):
-    """The whole file is refused; the message says why in one sentence."""
+    """The whole file is refused; the message (an i18n.Msg) says why in one sentence."""
+
+    def __init__(self, text: str, **args):
+        self.msg = Msg(text, args)
+        super().__init__(str(self.msg))
 
 
 @dataclass
 class UploadResult:
     events: pd.DataFrame
-    problems: list[tuple[int, str]]  # (line number in the file, reason)
+    problems: list[tuple[int, Msg]]  # (line number in the file, reason)
 
 
 def template(example: dict[str, str]) -> str:
@@ -46,36 +51,47 @@ def template(example: dict[str, str]) -> str:
 def read_upload(data: bytes) -> UploadResult:
     if len(data) > MAX_BYTES:
         raise UploadRefused(
-            f"The file is {len(data) / 1000:.0f} kB; the limit is {MAX_BYTES // 1000} kB (about {MAX_ROWS} events)."
+            N_("The file is {size} kB; the limit is {limit} kB (about {rows} events)."),
+            size=f"{len(data) / 1000:.0f}",
+            limit=MAX_BYTES // 1000,
+            rows=MAX_ROWS,
         )
     if b"\x00" in data[:4096]:
-        raise UploadRefused("This does not look like a CSV text file (it contains binary data).")
+        raise UploadRefused(N_("This does not look like a CSV text file (it contains binary data)."))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise UploadRefused("The file is not UTF-8 text. In a spreadsheet, save it as 'CSV UTF-8'.") from None
+        raise UploadRefused(N_("The file is not UTF-8 text. In a spreadsheet, save it as 'CSV UTF-8'.")) from None
     try:
         rows = list(csv.reader(io.StringIO(text, newline=""), strict=True))
     except csv.Error as exc:
-        raise UploadRefused(f"The CSV could not be read ({exc}); check for a stray double quote.") from None
+        raise UploadRefused(
+            N_("The CSV could not be read ({error}); check for a stray double quote."), error=exc
+        ) from None
     if not rows:
-        raise UploadRefused("The file is empty.")
+        raise UploadRefused(N_("The file is empty."))
     header = [h.strip().lower() for h in rows[0]]
     missing = [c for c in REQUIRED if c not in header]
     if missing:
         raise UploadRefused(
-            f"The header needs the columns {', '.join(REQUIRED)}; missing: {', '.join(missing)}. "
-            "Download the template to start from."
+            N_("The header needs the columns {required}; missing: {missing}. Download the template to start from."),
+            required=", ".join(REQUIRED),
+            missing=", ".join(missing),
         )
     body = rows[1:]
     if len(body) > MAX_ROWS:
-        raise UploadRefused(f"The file has {len(body)} rows; the limit is {MAX_ROWS}.")
+        raise UploadRefused(N_("The file has {rows} rows; the limit is {limit}."), rows=len(body), limit=MAX_ROWS)
     good, problems = [], []
     for line, row in enumerate(body, start=2):
         if not any(cell.strip() for cell in row):
             continue
         if len(row) != len(header):
-            problems.append((line, f"{len(row)} cells where the header has {len(header)}"))
+            problems.append(
+                (
+                    line,
+                    Msg(N_("{cells} cells where the header has {header}"), {"cells": len(row), "header": len(header)}),
+                )
+            )
             continue
         record = {c: (row[header.index(c)].strip() if c in header else "") for c in COLUMNS}
         reason = _row_problem(record)
@@ -86,27 +102,30 @@ def read_upload(data: bytes) -> UploadResult:
     return UploadResult(_as_events(good), problems)
 
 
-def _row_problem(r: dict[str, str]) -> str | None:
+def _row_problem(r: dict[str, str]) -> Msg | None:
     if not is_partial_date(r["date"]):
-        return f"date '{r['date'][:20]}' is not YYYY, YYYY-MM or YYYY-MM-DD"
+        return Msg(N_("date '{value}' is not YYYY, YYYY-MM or YYYY-MM-DD"), {"value": r["date"][:20]})
     if not 1800 <= int(r["date"][:4]) <= 2100:
-        return "date must be between 1800 and 2100"
+        return Msg(N_("date must be between 1800 and 2100"))
     if r["end_date"]:
         if not is_partial_date(r["end_date"]):
-            return f"end_date '{r['end_date'][:20]}' is not a date"
+            return Msg(N_("end_date '{value}' is not a date"), {"value": r["end_date"][:20]})
         if date_bounds(r["end_date"])[1] < date_bounds(r["date"])[0]:
-            return "end_date is before date"
+            return Msg(N_("end_date is before date"))
     if not r["title"]:
-        return "title is empty"
+        return Msg(N_("title is empty"))
     if r["category"] not in CATEGORIES:
-        return f"category '{r['category'][:30]}' is not one of: {', '.join(CATEGORIES)}"
+        return Msg(
+            N_("category '{value}' is not one of: {allowed}"),
+            {"value": r["category"][:30], "allowed": ", ".join(CATEGORIES)},
+        )
     if not r["source"]:
-        return "source is empty: say where the event comes from"
+        return Msg(N_("source is empty: say where the event comes from"))
     for col, limit in LIMITS.items():
         if len(r[col]) > limit:
-            return f"{col} is longer than {limit} characters"
+            return Msg(N_("{column} is longer than {limit} characters"), {"column": col, "limit": limit})
     if re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", "".join(r.values())):
-        return "contains control characters"
+        return Msg(N_("contains control characters"))
     return None
 
 

@@ -20,6 +20,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from relations.i18n import LANGUAGES, N_, Msg
+
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 
 
@@ -29,25 +31,37 @@ def current_data_dir() -> Path:
 
 
 MAX_BYTES = 5_000_000  # our largest table is ~100 kB; a bigger file is a mistake, not data
-FIX_HINT = "Correct the cell, or restore the original file (git checkout data/{file})."
+FIX_HINT = N_("Correct the cell, or restore the original file (git checkout data/{file}).")
+
+
+def _fix(message: str, **args) -> Msg:
+    """A message about one cell, followed by how to put it right."""
+    return Msg(message + " " + FIX_HINT, args)
 
 
 @dataclass
 class DataError(Exception):
-    """A problem in one data file, said so that someone editing the CSV can fix it."""
+    """A problem in one data file, said so that someone editing the CSV can fix it (in the reader's language)."""
 
     file: str
-    message: str
+    message: Msg
     line: int | None = None
     column: str | None = None
 
+    def render(self, lang: str) -> str:
+        if self.line is not None and self.column:
+            where = Msg(
+                N_("{file}, line {line}, column '{column}'"),
+                {"file": self.file, "line": self.line, "column": self.column},
+            )
+        elif self.line is not None:
+            where = Msg(N_("{file}, line {line}"), {"file": self.file, "line": self.line})
+        else:
+            where = Msg("{file}", {"file": self.file})
+        return Msg(N_("{where}: {message}"), {"where": where, "message": self.message}).render(lang)
+
     def __str__(self) -> str:
-        where = self.file
-        if self.line is not None:
-            where += f", line {self.line}"
-        if self.column:
-            where += f", column '{self.column}'"
-        return f"{where}: {self.message}"
+        return self.render(LANGUAGES[0])
 
 
 def package(data_dir: Path | None = None) -> dict:
@@ -62,8 +76,10 @@ def _package(data_dir: Path) -> dict:
     except (OSError, ValueError) as exc:
         raise DataError(
             "datapackage.json",
-            f"the data description cannot be read ({type(exc).__name__}). "
-            "Restore it (git checkout data/datapackage.json).",
+            Msg(
+                N_("the data description cannot be read ({error}). Restore it (git checkout data/datapackage.json)."),
+                {"error": type(exc).__name__},
+            ),
         ) from None
 
 
@@ -104,13 +120,21 @@ def date_bounds(value: str) -> tuple[dt.date, dt.date]:
 
 def _read_text(path: Path, file: str) -> str:
     if not path.exists():
-        raise DataError(file, "the file is missing. Restore it from the project (git checkout data/" + file + ").")
+        raise DataError(
+            file,
+            Msg(N_("the file is missing. Restore it from the project (git checkout data/{file})."), {"file": file}),
+        )
     size = path.stat().st_size
     if size > MAX_BYTES:
         raise DataError(
             file,
-            f"the file is {size / 1e6:.0f} MB; tables here are under {MAX_BYTES // 1_000_000} MB. "
-            "It was probably replaced by something else: restore it.",
+            Msg(
+                N_(
+                    "the file is {size} MB; tables here are under {limit} MB. It was probably replaced by something "
+                    "else: restore it."
+                ),
+                {"size": f"{size / 1e6:.0f}", "limit": MAX_BYTES // 1_000_000},
+            ),
         )
     raw = path.read_bytes()
     try:
@@ -118,7 +142,7 @@ def _read_text(path: Path, file: str) -> str:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise DataError(
-            file, "this line is not valid UTF-8 text. Save the file as 'CSV UTF-8' and try again.", line
+            file, Msg(N_("this line is not valid UTF-8 text. Save the file as 'CSV UTF-8' and try again.")), line
         ) from None
 
 
@@ -129,21 +153,28 @@ def read_table(name: str, data_dir: Path | None = None) -> pd.DataFrame:
     file = res["path"]
     text = _read_text(data_dir / file, file)
     if not text.strip():
-        raise DataError(file, "the file is empty; it needs at least its header line. Restore it.")
+        raise DataError(file, Msg(N_("the file is empty; it needs at least its header line. Restore it.")))
     schema = res["schema"]
     expected = [f["name"] for f in schema["fields"]]
     try:
         rows = list(csv.reader(io.StringIO(text, newline=""), strict=True))
     except csv.Error as exc:
-        raise DataError(file, f'the CSV quoting is broken ({exc}). Check for a stray double quote (").') from None
+        raise DataError(
+            file,
+            Msg(N_('the CSV quoting is broken ({error}). Check for a stray double quote (").'), {"error": str(exc)}),
+        ) from None
     header, body = rows[0], rows[1:]
     missing = [c for c in expected if c not in header]
     if missing:
-        shown = ", ".join(missing[:4]) + (f" and {len(missing) - 4} more" if len(missing) > 4 else "")
         raise DataError(
             file,
-            f"the header lacks column(s) {shown}. Restore the first line from the original "
-            "file; the data dictionary on the Sources & data page lists every column.",
+            Msg(
+                N_(
+                    "the header lacks {count} column(s): {columns}. Restore the first line from the original file; "
+                    "the data dictionary on the Sources & data page lists every column."
+                ),
+                {"count": len(missing), "columns": ", ".join(missing[:4]) + (" …" if len(missing) > 4 else "")},
+            ),
             1,
         )
     index = {c: header.index(c) for c in expected}
@@ -154,8 +185,13 @@ def read_table(name: str, data_dir: Path | None = None) -> pd.DataFrame:
         if len(row) != len(header):
             raise DataError(
                 file,
-                f"this line has {len(row)} cells but the header has {len(header)}. "
-                "A comma inside a text cell needs the cell in double quotes.",
+                Msg(
+                    N_(
+                        "this line has {cells} cells but the header has {header}. A comma inside a text cell needs the "
+                        "cell in double quotes."
+                    ),
+                    {"cells": len(row), "header": len(header)},
+                ),
                 n,
             )
         records.append((n, {c: row[index[c]] for c in expected}))
@@ -174,12 +210,12 @@ def _check(records: list[tuple[int, dict]], res: dict, file: str) -> None:
             cons = f.get("constraints", {})
             if value == "":
                 if cons.get("required"):
-                    raise DataError(file, "this cell is empty but required. " + FIX_HINT.format(file=file), n, name)
+                    raise DataError(file, _fix(N_("this cell is empty but required."), file=file), n, name)
                 continue
             kind = f["type"]
             if kind == "integer" and not re.fullmatch(r"-?\d+", value):
                 raise DataError(
-                    file, f"'{_short(value)}' is not a whole number. " + FIX_HINT.format(file=file), n, name
+                    file, _fix(N_("'{value}' is not a whole number."), value=_short(value), file=file), n, name
                 )
             if kind == "number":
                 try:
@@ -187,31 +223,66 @@ def _check(records: list[tuple[int, dict]], res: dict, file: str) -> None:
                 except ValueError:
                     number = None
                 if number is None or number != number or number in (float("inf"), float("-inf")):
-                    raise DataError(file, f"'{_short(value)}' is not a number. " + FIX_HINT.format(file=file), n, name)
+                    raise DataError(
+                        file, _fix(N_("'{value}' is not a number."), value=_short(value), file=file), n, name
+                    )
             if kind == "boolean" and value not in ("true", "false"):
-                raise DataError(file, f"'{_short(value)}' must be true or false.", n, name)
+                raise DataError(file, Msg(N_("'{value}' must be true or false."), {"value": _short(value)}), n, name)
             if kind in ("integer", "number"):
                 if "minimum" in cons and float(value) < cons["minimum"]:
-                    raise DataError(file, f"{value} is below the minimum {cons['minimum']}.", n, name)
+                    raise DataError(
+                        file,
+                        Msg(
+                            N_("{value} is below the minimum {minimum}."), {"value": value, "minimum": cons["minimum"]}
+                        ),
+                        n,
+                        name,
+                    )
                 if "maximum" in cons and float(value) > cons["maximum"]:
-                    raise DataError(file, f"{value} is above the maximum {cons['maximum']}.", n, name)
+                    raise DataError(
+                        file,
+                        Msg(
+                            N_("{value} is above the maximum {maximum}."), {"value": value, "maximum": cons["maximum"]}
+                        ),
+                        n,
+                        name,
+                    )
             if f.get("x-format") == "partial-date" and not is_partial_date(value):
                 raise DataError(
                     file,
-                    f"'{_short(value)}' is not a date. Write YYYY, YYYY-MM or YYYY-MM-DD (for example 1925-01-20).",
+                    Msg(
+                        N_("'{value}' is not a date. Write YYYY, YYYY-MM or YYYY-MM-DD (for example 1925-01-20)."),
+                        {"value": _short(value)},
+                    ),
                     n,
                     name,
                 )
             elif "pattern" in cons and not re.fullmatch(cons["pattern"], value):
-                raise DataError(file, f"'{_short(value)}' does not have the expected form.", n, name)
+                raise DataError(
+                    file, Msg(N_("'{value}' does not have the expected form."), {"value": _short(value)}), n, name
+                )
             if "enum" in cons and value not in cons["enum"]:
                 raise DataError(
-                    file, f"'{_short(value)}' is not an allowed value. Use one of: {', '.join(cons['enum'])}.", n, name
+                    file,
+                    Msg(
+                        N_("'{value}' is not an allowed value. Use one of: {allowed}."),
+                        {"value": _short(value), "allowed": ", ".join(cons["enum"])},
+                    ),
+                    n,
+                    name,
                 )
         for first, second in res.get("x-dateOrder", []):
             a, b = row[first], row[second]
             if a and b and _ordered(a, b) is False:
-                raise DataError(file, f"{second} ({b}) is before {first} ({a}). Dates must run in order.", n, second)
+                raise DataError(
+                    file,
+                    Msg(
+                        N_("{second} ({b}) is before {first} ({a}). Dates must run in order."),
+                        {"second": second, "b": b, "first": first, "a": a},
+                    ),
+                    n,
+                    second,
+                )
     key = schema["primaryKey"]
     key = [key] if isinstance(key, str) else key
     seen: dict[tuple, int] = {}
@@ -220,7 +291,10 @@ def _check(records: list[tuple[int, dict]], res: dict, file: str) -> None:
         if k in seen:
             raise DataError(
                 file,
-                f"{'/'.join(key)} '{'/'.join(k)}' appears twice (first on line {seen[k]}). Each row needs its own id.",
+                Msg(
+                    N_("{key} '{value}' appears twice (first on line {first}). Each row needs its own id."),
+                    {"key": "/".join(key), "value": "/".join(k), "first": seen[k]},
+                ),
                 n,
                 key[0],
             )
@@ -286,8 +360,10 @@ def check_references(tables: dict[str, pd.DataFrame], data_dir: Path | None = No
                     if item.strip() not in known:
                         raise DataError(
                             res["path"],
-                            f"'{_short(item)}' is not in {target_file} ({target_col}). "
-                            f"Add it there first, or correct the id.",
+                            Msg(
+                                N_("'{value}' is not in {target} ({column}). Add it there first, or correct the id."),
+                                {"value": _short(item), "target": target_file, "column": target_col},
+                            ),
                             line,
                             col,
                         )

@@ -16,7 +16,8 @@ from typing import Any, NamedTuple
 
 import pandas as pd
 
-from relations import charts, data, filters, geo, lesson, schema, summaries
+from relations import charts, content, data, filters, geo, lesson, schema, summaries
+from relations.i18n import tr
 from relations.memo import shared
 from relations.text import md_escape
 from relations.theme import OKABE_ITO, Look
@@ -49,92 +50,100 @@ class View:
         return self.once(("rows", *chosen), lambda table: table[chosen].reset_index(drop=True))
 
 
-def _timeline(events, categories, years, unverified, look) -> View:
+def _timeline(events, categories, years, unverified, look, lang) -> View:
+    t = tr(lang)
     shown = filters.filter_events(filters.with_bounds(events), list(categories), years, unverified)
-    spec = charts.timeline_chart(shown, data.eras(), data.sources(), years, look).to_dict()
-    return View(spec, summaries.timeline_sentence(shown, years), shown)
+    eras = content.localize(data.eras(), "eras", lang)
+    spec = charts.timeline_chart(shown, eras, data.sources(), years, look, t).to_dict()
+    return View(spec, summaries.timeline_sentence(shown, years, t), shown)
 
 
 @per_data_folder()
-def timeline(categories: tuple[str, ...], years: tuple[int, int], unverified: bool, look: Look) -> View:
-    return _timeline(data.events(), categories, years, unverified, look)
+def events(lang: str) -> pd.DataFrame:
+    """The events in the reader's language (titles and descriptions)."""
+    return content.localize(data.events(), "events", lang)
 
 
-def timeline_with_uploads(uploaded: pd.DataFrame, categories, years, unverified, look) -> View:
-    return _timeline(pd.concat([data.events(), uploaded], ignore_index=True), categories, years, unverified, look)
+@per_data_folder()
+def timeline(categories: tuple[str, ...], years: tuple[int, int], unverified: bool, look: Look, lang: str) -> View:
+    return _timeline(events(lang), categories, years, unverified, look, lang)
+
+
+def timeline_with_uploads(uploaded: pd.DataFrame, categories, years, unverified, look, lang) -> View:
+    return _timeline(pd.concat([events(lang), uploaded], ignore_index=True), categories, years, unverified, look, lang)
 
 
 @per_data_folder()
 def trade(
-    basis: str, flows: tuple[str, ...], dollars: str, log_scale: bool, years: tuple[int, int], look: Look
+    basis: str, flows: tuple[str, ...], dollars: str, log_scale: bool, years: tuple[int, int], look: Look, lang: str
 ) -> View:
+    t = tr(lang)
     wide = filters.trade_wide(data.trade(), filters.SERIES_FOR_CHOICE[basis], years)
     unit = filters.series_unit(wide)
     if basis.endswith("usd") and dollars == "constant":
         wide = filters.deflate(wide, data.cpi(), 1990)
         unit = "million 1990 US$ (CPI-U)"
-    key = filters.filter_events(filters.with_bounds(data.events()), ["treaty", "war and conflict"], years)
+    key = filters.filter_events(filters.with_bounds(events(lang)), ["treaty", "war and conflict"], years)
     key = key[(key["treaty_id"] != "") | key["conflict_id"].str.startswith("cow-war")]
-    figure = charts.trade_figure(wide, unit, list(flows), key, log_scale, look=look)
-    return View(figure, summaries.trade_sentence(wide, unit), wide)
+    figure = charts.trade_figure(wide, unit, list(flows), key, log_scale, look=look, t=t)
+    return View(figure, summaries.trade_sentence(wide, unit, t), wide)
 
 
-@per_data_folder(max_entries=16)
-def series_captions(series_ids: tuple[str, ...]) -> tuple[str, ...]:
+@per_data_folder(max_entries=48)
+def series_captions(series_ids: tuple[str, ...], lang: str) -> tuple[str, ...]:
     """One caption per trade series shown: its label in bold, then what it measures and where it comes from."""
-    series = data.trade_series()
+    series = content.localize(data.trade_series(), "trade_series", lang)
     shown = series[series["series_id"].isin(series_ids)]
     return tuple(f"**{md_escape(row.label)}.** {md_escape(row.description)}" for row in shown.itertuples())
 
 
 @per_data_folder()
-def treaties(scopes: tuple[str, ...], years: tuple[int, int], look: Look) -> View:
-    t = filters.treaty_spans(data.treaties(), pd.Timestamp(years[1], 12, 31))
-    t = t[t["scope"].isin(scopes) & (t["start"].dt.year <= years[1]) & (t["bar_end"].dt.year >= years[0])]
+def treaties(scopes: tuple[str, ...], years: tuple[int, int], look: Look, lang: str) -> View:
+    t = tr(lang)
+    named = content.localize(data.treaties(), "treaties", lang)
+    spans = filters.treaty_spans(named, pd.Timestamp(years[1], 12, 31), t)
+    spans = spans[
+        spans["scope"].isin(scopes) & (spans["start"].dt.year <= years[1]) & (spans["bar_end"].dt.year >= years[0])
+    ]
     colors = {"bilateral": OKABE_ITO["bluish_green"], "multilateral": OKABE_ITO["orange"]}
-    figure = charts.span_figure(t, "name", "scope", colors, ["name", "signed_on", "status"], look=look)
-    table = t.assign(source=filters.first_source_url(t, data.sources()))
-    return View(figure, summaries.treaties_sentence(t), table)
+    figure = charts.span_figure(spans, "name", "scope", colors, ["name", "signed_on", "status"], look=look, t=t)
+    table = spans.assign(source=filters.first_source_url(spans, data.sources()))
+    return View(figure, summaries.treaties_sentence(spans, t), table)
 
 
 @per_data_folder()
-def territories(year: int, language: str, look: Look) -> View:
+def territories(year: int, names_language: str, look: Look, lang: str) -> View:
     """The map of `year`; its table is the territorial changes, and `claims` the positions held that year."""
+    t = tr(lang)
     names = data.place_names()
     holders = filters.holders_in_year(data.territorial_changes(), year)
-    claims = filters.claims_in_year(data.claims(), year)
-    other = "ru" if language == "ja" else "ja"
-    chosen, also, claimed = (
-        geo.labels(names, language),
-        geo.labels(names, other),
-        geo.claimed_by_others(holders, claims),
-    )
-    spec = charts.map_chart(geo.layers(), holders, chosen, year, look, also, geo.geometry_url(), claimed)
-    table = geo.changes_table(data.territorial_changes(), names, language)
-    inline = charts.map_chart(geo.layers(), holders, chosen, year, look, also, None, claimed)
-    view = View(spec, geo.holders_sentence(holders, names, year, claims), table, export=inline)
-    view.once("claims", lambda _: geo.claims_table(claims, names, language))
+    claims = content.localize(filters.claims_in_year(data.claims(), year), "claims", lang)
+    other = "ru" if names_language == "ja" else "ja"
+    chosen, also = geo.labels(names, names_language, lang), geo.labels(names, other, lang)
+    claimed = geo.claimed_by_others(holders, claims)
+    spec = charts.map_chart(geo.layers(), holders, chosen, year, look, also, geo.geometry_url(), claimed, t)
+    table = geo.changes_table(data.territorial_changes(), names, names_language, t)
+    inline = charts.map_chart(geo.layers(), holders, chosen, year, look, also, None, claimed, t)
+    view = View(spec, geo.holders_sentence(holders, names, year, claims, t), table, export=inline)
+    view.once("claims", lambda _: geo.claims_table(claims, names, names_language, t))
     return view
 
 
 @per_data_folder()
-def conflicts(years: tuple[int, int], opposite: bool, look: Look) -> View:
-    c = filters.with_bounds(data.conflicts(), "start_date", "end_date")
+def conflicts(years: tuple[int, int], opposite: bool, look: Look, lang: str) -> View:
+    t = tr(lang)
+    c = content.localize(data.conflicts(), "conflicts", lang)
+    c = filters.with_bounds(c, "start_date", "end_date")
     c = c[(c["start"].dt.year <= years[1]) & (c["end"].dt.year >= years[0])]
     if opposite:
         c = c[c["opposite_sides"]]
-    wars = c[c["kind"] == "interstate war"]
-    sentence = (
-        f"{len(c)} wars and disputes between {years[0]} and {years[1]}, {len(wars)} of them wars; "
-        f"{int((c['hostility_level'] >= 4).sum())} reached the use of force."
-    )
-    return View(charts.conflicts_figure(c, look), sentence, c)
+    return View(charts.conflicts_figure(c, look, t), summaries.conflicts_sentence(c, years, t), c)
 
 
 @per_data_folder()
-def eras_strip(look: Look) -> View:
-    eras = data.eras()
-    return View(charts.eras_strip_svg(eras, look=look), summaries.eras_sentence(eras), eras)
+def eras_strip(look: Look, lang: str) -> View:
+    eras = content.localize(data.eras(), "eras", lang)
+    return View(charts.eras_strip_svg(eras, look=look), summaries.eras_sentence(eras, tr(lang)), eras)
 
 
 class LessonText(NamedTuple):
@@ -144,15 +153,15 @@ class LessonText(NamedTuple):
 
 
 @per_data_folder(max_entries=64)
-def lesson_text(step: int) -> LessonText:
+def lesson_text(step: int, lang: str) -> LessonText:
     """The words of one lesson step (its chart is `lesson_step`)."""
-    row = data.lesson().set_index("step").loc[step]
-    era = data.eras().set_index("era_id").loc[row["era_id"], "label"]
+    row = content.localize(data.lesson(), "lesson", lang).set_index("step").loc[step]
+    era = content.localize(data.eras(), "eras", lang).set_index("era_id").loc[row["era_id"], "label"]
     return LessonText(row["title"], era, row["narrative"])
 
 
 @per_data_folder()
-def lesson_step(step: int, language: str, look: Look) -> tuple[View, str]:
+def lesson_step(step: int, names_language: str, look: Look, lang: str) -> tuple[View, str]:
     """(view, chart kind 'altair' or 'plotly') for one lesson step; the view's table is its key events."""
     row = data.lesson().set_index("step").loc[step].copy()
     row["step"] = step
@@ -161,17 +170,18 @@ def lesson_step(step: int, language: str, look: Look) -> tuple[View, str]:
         data.trade(),
         data.territorial_changes(),
         data.place_names(),
-        data.events(),
-        data.eras(),
+        events(lang),
+        content.localize(data.eras(), "eras", lang),
         data.sources(),
         look,
         geo.layers(),
-        language,
+        names_language,
         geo.geometry_url(),
-        data.claims(),
+        content.localize(data.claims(), "claims", lang),
+        tr(lang),
     )
-    key = lesson.key_events(data.events(), row)
-    key = key.assign(source=filters.source_labels(key, data.sources()))
+    key = lesson.key_events(events(lang), row)
+    key = key.assign(source=filters.source_labels(key, data.sources(), t=tr(lang)))
     return View(spec.figure, spec.sentence, key, export=spec.export), spec.kind
 
 
@@ -180,25 +190,28 @@ def table(name: str) -> pd.DataFrame:
     return data.load(name)
 
 
-@per_data_folder(max_entries=32)
-def data_dictionary(name: str) -> pd.DataFrame:
-    """One table's columns as datapackage.json describes them (name, type, unit, description)."""
-    resource = schema.resource(name)
-    rows = [(f["name"], f["type"], f.get("unit", ""), f["description"]) for f in resource["schema"]["fields"]]
+@per_data_folder(max_entries=64)
+def data_dictionary(name: str, lang: str) -> pd.DataFrame:
+    """One table's columns as datapackage.json describes them (name, type, unit, description), in `lang`."""
+    t = tr(lang)
+    fields = schema.resource(name)["schema"]["fields"]
+    rows = [(f["name"], f["type"], f.get("unit", ""), t.word(f["description"])) for f in fields]
     return pd.DataFrame(rows, columns=["column", "type", "unit", "description"])
 
 
 @per_data_folder()
-def people(group: str, unverified: bool = False) -> View:
-    rows = data.people()
+def people(group: str, unverified: bool, lang: str) -> View:
+    t = tr(lang)
+    rows = content.localize(data.people(), "people", lang)
     rows = rows[(rows["group"] == group) & (unverified | ~rows["needs_second_source"])]
-    rows = rows.assign(source=lambda r: filters.source_labels(r, data.sources()))
-    return View(None, summaries.people_sentence(rows, schema.labels("people", "group")[group]), rows)
+    rows = rows.assign(source=lambda r: filters.source_labels(r, data.sources(), t=t))
+    label = t.word(schema.labels("people", "group")[group])
+    return View(None, summaries.people_sentence(rows, label, t), rows)
 
 
 @per_data_folder()
-def headline(look: Look) -> list[tuple[str, str, str]]:
-    return summaries.headline_facts(data.events(), data.treaties(), data.trade(), data.territorial_changes())
+def headline(look: Look, lang: str) -> list[tuple[str, str, str]]:
+    return summaries.headline_facts(data.events(), data.treaties(), data.trade(), data.territorial_changes(), tr(lang))
 
 
 def warm_up() -> None:
@@ -210,7 +223,7 @@ def warm_up() -> None:
     """
     try:
         look = Look(present=False, dark=False)
-        headline(look)
-        eras_strip(look)
+        headline(look, "en")
+        eras_strip(look, "en")
     except Exception:  # noqa: BLE001 - the pages show data problems; the server must start regardless
         pass

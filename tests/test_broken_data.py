@@ -11,6 +11,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from relations import memo
+from relations.i18n import tr
 from relations.validation import DATA_DIR, DataError, check_references, package, read_table
 
 TABLES = [r["name"] for r in package()["resources"]]
@@ -137,6 +138,7 @@ NEEDS = {
     "territorial_changes": ("territories", "people"),
     "place_names": ("territories", "people"),
     "claims": ("territories", "people"),
+    "translations": ("timeline", "sources"),  # read only for a Japanese or Russian reader (the test asks in ja)
     "boundaries": ("territories", "people"),
     "cpi": ("trade", "people"),
     "trade_series": ("trade", "people"),
@@ -177,15 +179,23 @@ def test_page_shows_the_error_and_other_pages_keep_working(data_copy, monkeypatc
         at = AppTest.from_file(str(DATA_DIR.parent / "app.py"), default_timeout=60)
         if name == "cpi":
             at.query_params["dollars"] = "constant"  # the trade page reads the CPI only for constant dollars
+        if name == "translations":
+            at.query_params["lang"] = "ja"
         at.run()
         if name == "trade_statements":
             at.session_state["statements"] = True  # the table is read only while its expander is open
         at.switch_page(f"app_pages/{broken}.py").run()
         assert not at.exception, at.exception
         message = " ".join(e.value for e in at.error)
-        assert f"{name}.csv, line" in message and "data file needs fixing" in message
-        if column:
-            assert f"column '{column}'" in message
+        if name == "translations":  # said in the reader's language: the file, the line and the column are in it
+            t = tr("ja")
+            assert t._("A data file needs fixing.") in message and "translations.csv" in message
+            where = t._("{file}, line {line}, column '{column}'", file="translations.csv", line=2, column=column)
+            assert where in message
+        else:
+            assert f"{name}.csv, line" in message and "data file needs fixing" in message
+            if column:
+                assert f"column '{column}'" in message
         if healthy:
             at.switch_page(f"app_pages/{healthy}.py").run()
             assert not at.exception and not at.error

@@ -229,8 +229,8 @@ def test_claims_are_positions_with_sources_and_the_map_outlines_them(t):
     japan = set(in_1960[(in_1960["claimant"] == "Japan") & (in_1960["kind"] == "claim")]["territory_id"])
     assert japan == four
     assert filters.claims_in_year(claims, 1940).empty  # claims beside control from the end of the war on
-    view = views.territories(1960, "ja", Look())
-    assert "Japan claims Etorofu (Iturup), Habomai Islands, Kunashiri (Kunashir), Shikotan" in view.sentence
+    view = views.territories(1960, "ja", Look(), "en")
+    assert "Japan claims Etorofu (Iturup), Habomai Islands, Kunashiri (Kunashir) and Shikotan" in view.sentence
     outline = [layer for layer in view.figure["layer"] if layer.get("mark", {}).get("filled") is False]
     assert len(outline) == 1 and outline[0]["encoding"]["stroke"]["field"] == "claimed_by"
     lookup = next(step for step in outline[0]["transform"] if "lookup" in step)["from"]["data"]["values"]

@@ -69,8 +69,8 @@ def test_oldest_value_is_dropped_and_clear_all_forgets():
 
 def test_real_tables_and_views_are_shared_between_calls():
     assert data.events() is data.events()
-    first = views.series_captions(("japan_returns_yen", "lon_japan_yen"))
-    assert first is views.series_captions(("japan_returns_yen", "lon_japan_yen"))
+    first = views.series_captions(("japan_returns_yen", "lon_japan_yen"), "en")
+    assert first is views.series_captions(("japan_returns_yen", "lon_japan_yen"), "en")
     assert len(first) == 2 and all(c.startswith("**") for c in first)
 
 

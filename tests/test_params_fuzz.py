@@ -5,7 +5,8 @@ import math
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from relations.params import PARAMS, Choice, Flag, Identifier, MultiChoice, Year, YearRange
+from relations.i18n import LANGUAGES, Msg
+from relations.params import PARAMS, Choice, Flag, Identifier, Language, MultiChoice, Year, YearRange
 
 HOSTILE = st.one_of(
     st.text(max_size=400),
@@ -54,6 +55,8 @@ HOSTILE = st.one_of(
 
 
 def valid(param, value) -> bool:
+    if isinstance(param, Language):  # absent: the browser's language decides (None until the page asks it)
+        return value is None or value in param.options
     if isinstance(param, YearRange):
         lo, hi = param.bounds
         return isinstance(value, tuple) and len(value) == 2 and lo <= value[0] <= value[1] <= hi
@@ -78,7 +81,8 @@ def make_test(name):
     def test(raw):
         value, problem = param.parse(raw)
         assert valid(param, value), (raw, value)
-        assert problem is None or (isinstance(problem, str) and len(problem) < 200)
+        assert problem is None or isinstance(problem, Msg)
+        assert problem is None or all(len(problem.render(lang)) < 200 for lang in LANGUAGES)
         if isinstance(value, float):
             assert math.isfinite(value)
 
@@ -99,8 +103,7 @@ def test_known_values_round_trip():
 def test_reversed_and_out_of_range_year_ranges_are_mended_with_a_notice():
     years = PARAMS["years"]
     assert years.parse("1991-1917")[0] == (1917, 1991) and years.parse("1991-1917")[1]
-    assert years.parse("1200-3000")[0] == (1855, 1999) and "limited" in years.parse("1200-3000")[1]
-    assert years.parse("x" * 100_000) == (
-        (1917, 1991),
-        "The year range in the link could not be used, so the default is shown.",
-    )
+    assert years.parse("1200-3000")[0] == (1855, 1999) and "limited" in str(years.parse("1200-3000")[1])
+    value, problem = years.parse("x" * 100_000)
+    assert value == (1917, 1991)
+    assert str(problem) == "The year range in the link could not be used, so the default is shown."

@@ -27,7 +27,7 @@ def test_warm_up_builds_the_home_page_figures_once(monkeypatch):
     real = views.summaries.headline_facts
     monkeypatch.setattr(views.summaries, "headline_facts", lambda *a: built.append(1) or real(*a))
     views.warm_up()
-    facts = views.headline(Look(present=False, dark=False))  # what the first visitor's home page asks for
+    facts = views.headline(Look(present=False, dark=False), "en")  # what the first visitor's home page asks for
     assert built == [1]
     assert [label for label, *_ in facts][:2] == ["Events on the timeline", "Bilateral agreements signed"]
 
@@ -38,7 +38,7 @@ def test_warm_up_never_stops_the_server_on_broken_data(tmp_path, monkeypatch):
     try:
         views.warm_up()  # returns quietly...
         with pytest.raises(DataError):  # ...although the home page's tables cannot be read: the page says so
-            views.headline(Look(present=False, dark=False))
+            views.headline(Look(present=False, dark=False), "en")
     finally:
         monkeypatch.delenv("JSR_DATA_DIR")
         memo.clear_all()

@@ -9,6 +9,7 @@ import pytest
 
 from apptest_helpers import open_page
 from relations import charts, data, filters, memo, schema, uploads, views
+from relations.i18n import LANGUAGES
 from relations.theme import Look
 
 
@@ -16,34 +17,36 @@ def test_no_view_changes_a_shared_table():
     memo.clear_all()  # every view below is built afresh from the shared tables
     before = {name: data.load(name).copy(deep=True) for name in schema.tables()}
     looks = [Look(), Look(present=True, dark=True)]
-    for look in looks[:1]:
+    look = looks[0]
+    for lang in LANGUAGES:
         for cats, unverified in itertools.product([schema.CATEGORIES, ("treaty",), ()], [False, True]):
-            views.timeline(cats, (1917, 1991), unverified, look)
+            views.timeline(cats, (1917, 1991), unverified, look, lang)
         for basis, dollars, log_scale in itertools.product(
             filters.TRADE_CHOICES, ["current", "constant"], [False, True]
         ):
-            views.trade(basis, filters.TRADE_MEASURES, dollars, log_scale, (1855, 1999), look)
-            views.series_captions(filters.SERIES_FOR_CHOICE[basis])
+            views.trade(basis, filters.TRADE_MEASURES, dollars, log_scale, (1855, 1999), look, lang)
+            views.series_captions(filters.SERIES_FOR_CHOICE[basis], lang)
         for scopes in [schema.TREATY_SCOPES, ("bilateral",), ()]:
-            views.treaties(scopes, (1855, 1999), look)
+            views.treaties(scopes, (1855, 1999), look, lang)
         for year, names in itertools.product([1855, 1905, 1946, 1999], ["ja", "ru"]):
-            views.territories(year, names, look)
+            views.territories(year, names, look, lang)
         for opposite in (True, False):
-            views.conflicts((1855, 1999), opposite, look)
+            views.conflicts((1855, 1999), opposite, look, lang)
         for step, names in itertools.product(range(1, schema.LESSON_STEPS + 1), ["ja", "ru"]):
-            views.lesson_text(step)
-            views.lesson_step(step, names, look)
-        views.eras_strip(look)
-        views.headline(look)
-    views.timeline(schema.CATEGORIES, (1917, 1991), False, looks[1])  # projector and dark theme
-    views.territories(1946, "ja", looks[1])
-    for group in schema.PEOPLE_GROUPS:
-        views.people(group)
+            views.lesson_text(step, lang)
+            views.lesson_step(step, names, look, lang)
+        views.eras_strip(look, lang)
+        views.headline(look, lang)
+        for group, unverified in itertools.product(schema.PEOPLE_GROUPS, [False, True]):
+            views.people(group, unverified, lang)
+        for name in schema.tables():
+            views.data_dictionary(name, lang)
+    views.timeline(schema.CATEGORIES, (1917, 1991), False, looks[1], "ja")  # projector and dark theme
+    views.territories(1946, "ja", looks[1], "ru")
     for name in schema.tables():
-        views.data_dictionary(name)
         views.table(name)
     mine = uploads.read_upload(b"date,title,category,source\n1930,Ours,diplomacy,Book\n").events
-    views.timeline_with_uploads(mine, list(schema.CATEGORIES), (1917, 1991), False, looks[0])
+    views.timeline_with_uploads(mine, list(schema.CATEGORIES), (1917, 1991), False, look, "en")
     for name, frame in before.items():
         pd.testing.assert_frame_equal(data.load(name), frame, obj=name)
 

@@ -4,14 +4,19 @@ Pages write `from relations import ui` and call `ui.bound(...)`, `ui.load(...)`,
 relations/ is plain Python that tests call without Streamlit.
 """
 
-from relations.ui.frame import link, look, present
-from relations.ui.state import bound, param_value, set_param, year_range
-from relations.ui.widgets import chart_downloads, csv_download, load, summary
+from relations.ui.frame import link, look, place_names, present
+from relations.ui.state import _, bound, language, n_, param_value, set_param, word, year_range
+from relations.ui.widgets import chart_downloads, csv_download, headers, load, summary
 
 __all__ = [
+    "_",
+    "language",
+    "n_",
+    "place_names",
     "bound",
     "chart_downloads",
     "csv_download",
+    "headers",
     "link",
     "load",
     "look",
@@ -19,5 +24,6 @@ __all__ = [
     "present",
     "set_param",
     "summary",
+    "word",
     "year_range",
 ]

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import base64
+import os
 from pathlib import Path
 
 import streamlit as st
 
+from relations import i18n, replicas
 from relations.pages import PAGES
+from relations.params import PARAMS
 from relations.theme import Look
-from relations.ui.state import bound, param_value
+from relations.ui.state import _, bound, language, param_value, word
 
 ROOT = Path(__file__).resolve().parents[2]
 # The favicon as a data URL, encoded once per process: given a file path, Streamlit would decode and re-encode
@@ -22,16 +25,47 @@ def page_file(name: str) -> str:
 
 
 def navigation() -> st.navigation:
-    """st.navigation over relations.pages.PAGES, the first page being the default one."""
+    """st.navigation over relations.pages.PAGES, the first page being the default one. Titles are in the reader's
+    language; addresses (/timeline) are the same in every language, so a link works for everyone."""
     return st.navigation(
-        [st.Page(page_file(p.name), title=p.title, icon=p.icon, default=i == 0) for i, p in enumerate(PAGES)]
+        [
+            st.Page(
+                page_file(p.name), title=word(p.title), icon=p.icon, default=i == 0, url_path=None if i == 0 else p.name
+            )
+            for i, p in enumerate(PAGES)
+        ]
     )
 
 
 def link(name: str, label: str) -> None:
-    """A link to another page of the app, with that page's icon."""
+    """A link to another page of the app, with that page's icon; the language goes with it in the address."""
     page = next(p for p in PAGES if p.name == name)
-    st.page_link(page_file(name), label=label, icon=page.icon)
+    st.page_link(page_file(name), label=label, icon=page.icon, query_params={"lang": language()})
+
+
+def names_param():
+    """The place-name choice, whose default follows the interface: Russian names for a Russian reader."""
+    return PARAMS["names"].with_default("ru" if language() == "ru" else "ja")
+
+
+def place_names() -> str:
+    """The language of the disputed islands' names on the map and in tables ('ja' or 'ru')."""
+    return param_value("names", names_param())
+
+
+def replica_notice() -> None:
+    """Once per session: say so when the reader was moved to another replica because theirs stopped."""
+    if st.session_state.get("_moved_said"):
+        return
+    st.session_state["_moved_said"] = True
+    if replicas.moved(st.context.headers.get(replicas.HEADER), os.environ.get(replicas.ENVIRONMENT)):
+        st.warning(
+            _(
+                "The server that held your session stopped, so you were moved to another one. Everything in the "
+                "address came back; events you uploaded were not kept: please upload them again."
+            ),
+            icon=":material/sync_problem:",
+        )
 
 
 def is_dark() -> bool:
@@ -51,15 +85,24 @@ def look() -> Look:
 
 
 def sidebar() -> None:
-    """Controls that apply to every page: present mode and the language of disputed place names."""
+    """Controls that apply to every page, the language first; then present mode and the islands' names."""
     with st.sidebar:
-        bound(st.toggle, "present", label="Present mode", help="Large text and marks for a projector.")
+        bound(
+            st.selectbox,
+            "lang",
+            label="Language · 言語 · Язык",  # in all three, so that a reader who cannot read the page finds it
+            options=i18n.LANGUAGES,
+            format_func=i18n.LANGUAGE_NAMES.get,
+        )
+        bound(st.toggle, "present", label=_("Present mode"), help=_("Large text and marks for a projector."))
+        names = {"ja": _("Japanese (Etorofu…)"), "ru": _("Russian (Iturup…)")}
         bound(
             st.radio,
             "names",
-            label="Names of the disputed islands",
-            options=["ja", "ru"],
-            format_func={"ja": "Japanese (Etorofu…)", "ru": "Russian (Iturup…)"}.get,
+            names_param(),
+            label=_("Names of the disputed islands"),
+            options=list(names),
+            format_func=names.get,
         )
     st.markdown(PRESENT_CSS if present() else BASE_CSS, unsafe_allow_html=True)
 

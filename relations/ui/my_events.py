@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from relations import data, uploads
+from relations.ui.state import _, language, n_
 
 KEY = "uploaded_events"  # where this session's accepted events are kept
 
@@ -21,7 +22,7 @@ def template() -> str:
     return uploads.template(
         {
             "date": example["date"],
-            "title": "Example: " + example["title"],
+            "title": "Example: " + example["title"],  # column values stay English: the upload's own words
             "category": "treaty",
             "description": "Replace this row with your own events.",
             "source": "Where you read it",
@@ -37,13 +38,13 @@ def mine() -> pd.DataFrame | None:
 def panel() -> None:
     # Lazy: the uploader is drawn only while the reader has the panel open; accepted events stay in the session.
     expander = st.expander(
-        "Add your own events (kept in this browser session only)", key="my_events", on_change="rerun"
+        _("Add your own events (kept in this browser session only)"), key="my_events", on_change="rerun"
     )
     if not expander.open:
         return
     with expander:
         st.download_button(
-            "Download the template (CSV)",
+            _("Download the template (CSV)"),
             template,
             "my_events_template.csv",
             "text/csv",
@@ -51,7 +52,10 @@ def panel() -> None:
             on_click="ignore",
         )
         file = st.file_uploader(
-            f"Your CSV (columns date, end_date, title, category, description, source; up to {uploads.MAX_ROWS} rows)",
+            _(
+                "Your CSV (columns date, end_date, title, category, description, source; up to {rows} rows)",
+                rows=uploads.MAX_ROWS,
+            ),
             type=["csv"],
             key="upload",
         )
@@ -59,13 +63,25 @@ def panel() -> None:
             try:
                 result = uploads.read_upload(file.getvalue())
             except uploads.UploadRefused as refused:
-                st.warning(str(refused), icon=":material/block:")
+                st.warning(refused.msg.render(language()), icon=":material/block:")
             else:
                 st.session_state[KEY] = result.events
-                st.success(f"{len(result.events)} events added to the timeline for this session.")
+                st.success(
+                    n_(
+                        "{count} event added to the timeline for this session.",
+                        "{count} events added to the timeline for this session.",
+                        len(result.events),
+                    )
+                )
                 if result.problems:
-                    st.warning(f"{len(result.problems)} rows were left out:")
-                    st.dataframe(pd.DataFrame(result.problems, columns=["line", "reason"]), hide_index=True)
-        elif mine() is not None and st.button("Remove my events", key="remove_upload"):
+                    st.warning(n_("{count} row was left out:", "{count} rows were left out:", len(result.problems)))
+                    lang = language()
+                    reasons = [(line, reason.render(lang)) for line, reason in result.problems]
+                    st.dataframe(
+                        pd.DataFrame(reasons, columns=["line", "reason"]),
+                        hide_index=True,
+                        column_config={"line": _("Line"), "reason": _("Reason")},
+                    )
+        elif mine() is not None and st.button(_("Remove my events"), key="remove_upload"):
             del st.session_state[KEY]
             st.rerun()

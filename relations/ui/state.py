@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 
 import streamlit as st
 
+from relations import i18n
 from relations.filters import FULL_RANGE
 from relations.params import PARAMS, Param
 
@@ -46,7 +47,7 @@ def _value(name: str, param: Param, raw: list[str], known: dict[str, dict[str, A
 def _store(name: str, value: Any, param: Param, raw: list[str], known: dict[str, dict[str, Any]]) -> None:
     """Remember a value and, if it changed, put it in the address bar (`raw`: what the address bar holds now)."""
     known["value"][name] = value
-    text = None if value == param.default or value is None else param.format(value)
+    text = None if (value == param.default and not param.always_in_link) or value is None else param.format(value)
     # Every write to st.query_params sends the browser a message, so the address bar is only touched on a change.
     if raw != ([] if text is None else [text]):
         if text is None:
@@ -90,20 +91,55 @@ def bound(widget: Callable[..., T], name: str, param: Param | None = None, **kwa
     return value
 
 
+_LANG = "_lang"  # the language this run speaks, set once at its start (app.py)
+
+
+def start_run() -> str:
+    """Settle the reader's language for this run: ?lang= in the address, else the browser's language, else
+    English. It is kept in the address from then on, so it follows the reader to every page and shared link."""
+    known = _remembered()
+    value = _value("lang", PARAMS["lang"], st.query_params.get_all("lang"), known)
+    if value is None:
+        value = i18n.from_browser(st.context.locale)
+        known["value"]["lang"] = value
+    st.session_state[_LANG] = value
+    return value
+
+
+def language() -> str:
+    return st.session_state.get(_LANG) or i18n.LANGUAGES[0]
+
+
+def _(message: str, /, **args) -> str:
+    """A message in the reader's language (extracted into the catalogs by scripts/i18n.py)."""
+    return i18n.tr(language())._(message, **args)
+
+
+def word(value: str) -> str:
+    """A word from the data or the vocabulary (a category, a kind, a page's title) in the reader's language."""
+    return i18n.tr(language()).word(value)
+
+
+def n_(singular: str, plural: str, count: int, /, **args) -> str:
+    """A message with a number, in the plural form the reader's language uses for it."""
+    return i18n.tr(language()).n_(singular, plural, count, **args)
+
+
 def year_range() -> tuple[int, int]:
     """The year-range slider shared by every page (?years=1917-1991)."""
     lo, hi = FULL_RANGE
     return bound(
         st.slider,
         "years",
-        label="Years",
+        label=_("Years"),
         min_value=lo,
         max_value=hi,
-        help="This range follows you to the other pages and is kept in the page address.",
+        help=_("This range follows you to the other pages and is kept in the page address."),
     )
 
 
 def show_notices() -> None:
     """Polite notices about link parameters that could not be used (shown once, then cleared)."""
-    for text in dict.fromkeys(st.session_state.pop(_NOTICES, [])):
+    lang = language()
+    for text in dict.fromkeys(notice.render(lang) for notice in st.session_state.pop(_NOTICES, [])):
         st.info(text, icon=":material/info:")

@@ -10,7 +10,9 @@ import pandas as pd
 import streamlit as st
 
 from relations.data import DataError
+from relations.i18n import N_
 from relations.text import safe_csv
+from relations.ui.state import _, language, word
 
 T = TypeVar("T")
 
@@ -20,8 +22,9 @@ def load(loader: Callable[[], T]) -> T:
     try:
         return loader()
     except DataError as err:
-        st.error(f"**A data file needs fixing.** {escape(str(err), quote=False)}", icon=":material/error:")
-        st.caption("Other pages that do not need this file keep working. Nothing was changed on disk.")
+        problem = escape(err.render(language()), quote=False)
+        st.error(f"**{_('A data file needs fixing.')}** {problem}", icon=":material/error:")
+        st.caption(_("Other pages that do not need this file keep working. Nothing was changed on disk."))
         st.stop()
 
 
@@ -59,3 +62,66 @@ def chart_downloads(spec: dict[str, Any], name: str) -> None:
         on_click="ignore",
         icon=":material/draw:",
     )
+
+
+# Column headers for tables on screen, in the reader's language (CSV downloads keep the machine names, which the
+# data dictionary explains).
+HEADERS = {
+    "date": N_("Date"),
+    "end_date": N_("End"),
+    "title": N_("Event"),
+    "category": N_("Category"),
+    "description": N_("Description"),
+    "source": N_("Source"),
+    "source_ids": N_("Source ids"),
+    "evidence": N_("Evidence"),
+    "note": N_("Note"),
+    "name": N_("Name"),
+    "name_native": N_("Native script"),
+    "role": N_("Office"),
+    "start": N_("From"),
+    "end": N_("To"),
+    "start_other": N_("From (another source)"),
+    "end_other": N_("To (another source)"),
+    "kind": N_("Kind"),
+    "scope": N_("Scope"),
+    "place": N_("Place"),
+    "signed_on": N_("Signed"),
+    "ratified_on": N_("Ratified"),
+    "in_force_on": N_("In force"),
+    "status": N_("Status"),
+    "also_called": N_("Also called"),
+    "from_state": N_("From state"),
+    "to_state": N_("To state"),
+    "procedure": N_("Procedure (as coded)"),
+    "area_km2": N_("Area (km²)"),
+    "population": N_("Population"),
+    "claimant": N_("Claimant"),
+    "from_date": N_("Since"),
+    "to_date": N_("Until"),
+    "position": N_("Position (that side's own)"),
+    "start_date": N_("Start"),
+    "hostility": N_("Hostility"),
+    "highest_action": N_("Highest action"),
+    "fatality_band": N_("Fatalities"),
+    "japan_battle_deaths": N_("Japan's battle deaths"),
+    "russia_battle_deaths": N_("Russia's/USSR's battle deaths"),
+    "year": N_("Year"),
+    "exports": N_("Exports"),
+    "imports": N_("Imports"),
+    "total": N_("Total"),
+    "balance": N_("Balance"),
+    "series_id": N_("Series"),
+    "unit": N_("Unit"),
+    "source_id": N_("Source id"),
+    "column": N_("Column"),
+    "type": N_("Type"),
+    "citation": N_("Citation"),
+    "url": N_("Link"),
+    "licence": N_("Licence"),
+}
+
+
+def headers(columns: list[str]) -> dict[str, str]:
+    """st.dataframe column_config giving each column a header in the reader's language."""
+    return {c: word(HEADERS[c]) for c in columns if c in HEADERS}
