@@ -12,7 +12,8 @@ of several runs, because these machines are shared and noisy:
 3. a lecture hall: 200 new sessions at once on the heaviest page, both servers pinned to one core (`taskset -c 0`,
    like a small cloud instance) and the load generator to the other, with the server's memory after it;
 4. memory: server RSS with 40 sessions open on the heaviest page;
-5. scale-out: the same sessions through nginx with two replicas against one plain server (bench/scale.py);
+5. scale-out: 300 new sessions through nginx with two replicas against one plain server, and a replica killed
+   in the middle of a class (bench/scale.py);
 6. what each speed trick the app keeps buys: the app without it, measured the same way.
 """
 
@@ -32,6 +33,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as `python bench/run.py` from the checkout
 
+from bench import scale  # noqa: E402
 from bench.server import ROOT, Server  # noqa: E402
 from bench.stclient import class_at_once, open_session, run_page  # noqa: E402
 from relations.pages import NAMES, url_path  # noqa: E402
@@ -222,7 +224,7 @@ def verdict(ok: bool) -> str:
     return "meets the goal" if ok else "**misses the goal**"
 
 
-def write_report(path: Path, args, cold, klass, heaviest, hall, hall_rss, memory, tricks, scale_md) -> str:
+def write_report(path: Path, args, cold, klass, heaviest, hall, hall_rss, memory, tricks, scaled) -> str:
     app_cold, bare_cold = statistics.median(cold[0]), statistics.median(cold[1])
     heavy = klass[heaviest]
     name = heaviest or "overview"
@@ -252,6 +254,14 @@ def write_report(path: Path, args, cold, klass, heaviest, hall, hall_rss, memory
         f"{verdict(hall_rss <= BUDGETS['hall_rss_mb'])} |",
         f"| server memory with {args.students} sessions open on {name} | ≤ {BUDGETS['rss_mb']} MB | "
         f"{memory[0]:.0f} MB (bare: {memory[1]:.0f} MB) | {verdict(memory[0] <= BUDGETS['rss_mb'])} |",
+    ]
+    s = scaled.get("scale")
+    if s:
+        lines.append(
+            f"| {s['sessions']} new sessions, {s['replicas']} replicas behind nginx over one plain server | "
+            f"≥ {s['budget']}× faster | {s['speedup']:.2f}× | {verdict(s['speedup'] >= s['budget'])} |"
+        )
+    lines += [
         "",
         f"Sessions that failed (an exception, or no finished run): {sum(k[2] for k in klass.values()) + hall[2]}.",
         "",
@@ -283,8 +293,7 @@ def write_report(path: Path, args, cold, klass, heaviest, hall, hall_rss, memory
                 f"| {trick} | {TRICKS[trick][3]} | {kept:.2f} {unit} | {dropped:.2f} | "
                 f"{(1 - kept / dropped) * 100:.0f}% |"
             )
-    if scale_md:
-        lines += ["", scale_md.strip()]
+    lines += ["", scale.markdown(**scaled).strip()]
     text = "\n".join(lines) + "\n"
     path.write_text(text, encoding="utf-8")
     return text
@@ -315,13 +324,11 @@ def main() -> int:
                 asyncio.run(measure_memory(bare_server, "", args.students)),
             )
         hall, hall_rss = lecture_hall(ROOT / "app.py", bare, heaviest, args.hall, args.runs)
-        tricks, scale_md = {}, ""
+        tricks = {}
         if not args.quick:
             tricks = {trick: trick_worth(trick, bare, heaviest, args, tmp) for trick in TRICKS}
-            from bench import scale
-
-            scale_md = scale.markdown(scale.scale_out(), scale.failover())
-    text = write_report(args.output, args, cold, klass, heaviest, hall, hall_rss, memory, tricks, scale_md)
+        scaled = scale.measure(quick=args.quick)
+    text = write_report(args.output, args, cold, klass, heaviest, hall, hall_rss, memory, tricks, scaled)
     print(text)
     return 0
 

@@ -25,6 +25,7 @@ class PageRun:
     finished: str = ""
     exceptions: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)  # st.error alerts (data problems)
+    notices: list[str] = field(default_factory=list)  # the other alerts (st.info, st.warning)
     texts: list[str] = field(default_factory=list)  # markdown bodies, in order
 
 
@@ -67,6 +68,8 @@ async def run_page(conn, page: str, query: str = "", timeout: float = 120.0) -> 
                 result.exceptions.append(element.exception.message)
             elif which == "alert" and element.alert.format == element.alert.ERROR:
                 result.errors.append(element.alert.body)
+            elif which == "alert":
+                result.notices.append(element.alert.body)
             elif which == "markdown":
                 result.texts.append(element.markdown.body)
         elif kind == "script_finished":

@@ -8,11 +8,9 @@ browser check; with CI=true either is a failure instead (conftest.unavailable). 
 bench/scale.py's business.
 """
 
-import asyncio
 import http.cookiejar
 import os
 import re
-import shutil
 import signal
 import socket
 import subprocess
@@ -25,7 +23,7 @@ from pathlib import Path
 import pytest
 
 from bench.scale import ROOT, NginxMissing, Serve, Visit, free_ports, sessions, succeeded
-from conftest import unavailable
+from conftest import run_async, unavailable
 
 pytestmark = pytest.mark.serve  # starts nginx and several Streamlit servers
 
@@ -36,7 +34,6 @@ import streamlit as st
 st.markdown(f"replica={os.environ['JSR_REPLICA']} previous={st.context.headers.get('X-JSR-Previous-Replica')}")
 st.button("again")
 """
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
 
 def start(replicas: int, run_dir: Path, app: str = "app.py") -> Serve:
@@ -119,14 +116,14 @@ def test_two_replicas_behind_nginx_spread_stick_survive_a_loss_and_stop_cleanly(
             finally:
                 await visit.close()
 
-        replica, set_cookies, run = asyncio.run(sticky_websocket())
+        replica, set_cookies, run = run_async(sticky_websocket())
         assert replica == home and succeeded(run)
         assert set_cookies.get("jsr_served") == home  # set on the websocket's handshake, for the next visit
         upload = urllib.request.Request(served.url + "/_stcore/upload_file/session/file", data=b"x", method="PUT")
         assert get(browser, upload)[1] == home  # refused without an XSRF token, but by the same replica
 
         # A class of 100 sessions at once through nginx: every one renders the home page.
-        _, results = asyncio.run(sessions(served.url, [""], 100, 100))
+        _, results = run_async(sessions(served.url, [""], 100, 100))
         assert all(succeeded(run) for _, run in results), [run.finished for _, run in results if not succeeded(run)]
         assert {name for name, _ in results} == {"r1", "r2"}
 
@@ -138,13 +135,26 @@ def test_two_replicas_behind_nginx_spread_stick_survive_a_loss_and_stop_cleanly(
         deadline = time.time() + 10
         while Path(f"/proc/{pid}").exists() and time.time() < deadline:
             time.sleep(0.05)
-        _, results = asyncio.run(sessions(served.url, [""], 30, 30))
+        _, results = run_async(sessions(served.url, [""], 30, 30))
         assert all(succeeded(run) for _, run in results)
         assert {name for name, _ in results} == {other}
         assert {get(browser, served.url + path) for path in ["/", "/_stcore/health", "/trade"]} == {(200, other)}
-        replica, _, run = asyncio.run(sticky_websocket())
+        replica, _, run = run_async(sticky_websocket())
         assert replica == other and succeeded(run)
         assert served.proc.poll() is None  # serve.sh carries on with one replica
+
+        # The moved student's page says what was lost: nginx tells the new replica which one served them before.
+        async def moved_student():
+            visit = await Visit.open(served.url, {"jsr_affinity": cookies["jsr_affinity"], "jsr_served": home})
+            try:
+                return await visit.run("", "lang=en")
+            finally:
+                await visit.close()
+
+        run = run_async(moved_student())
+        assert succeeded(run) and any("events you uploaded were not kept" in n for n in run.notices), run.notices
+        _, results = run_async(sessions(served.url, [""], 5, 5))  # students who were not moved are not told
+        assert not any("uploaded were not kept" in n for _, run in results for n in run.notices)
     finally:
         if served.proc.poll() is None:
             stop_and_check_nothing_is_left(served)
@@ -168,23 +178,23 @@ def test_the_app_learns_which_replica_served_this_browser_before(tmp_path):
             finally:
                 await v.close()
 
-        first, text, set_cookies = asyncio.run(visit({}))
+        first, text, set_cookies = run_async(visit({}))
         assert text == f"replica={first} previous=None"
         cookies = {"jsr_affinity": set_cookies["jsr_affinity"], "jsr_served": set_cookies["jsr_served"]}
         assert cookies["jsr_served"] == first
-        again, text, _ = asyncio.run(visit(cookies))
+        again, text, _ = run_async(visit(cookies))
         assert (again, text) == (first, f"replica={first} previous={first}")
 
         served.kill_replica(first)
-        moved, text, set_cookies = asyncio.run(visit(cookies))
+        moved, text, set_cookies = run_async(visit(cookies))
         assert moved != first
         assert text == f"replica={moved} previous={first}"  # the page can say "your server changed"
         assert set_cookies["jsr_served"] == moved
         cookies["jsr_served"] = moved
-        assert asyncio.run(visit(cookies))[1] == f"replica={moved} previous={moved}"
+        assert run_async(visit(cookies))[1] == f"replica={moved} previous={moved}"
 
         # A browser cannot make the app believe anything through the header itself: nginx replaces it.
-        forged = asyncio.run(visit({"jsr_affinity": cookies["jsr_affinity"]}, {"X-JSR-Previous-Replica": "r9"}))
+        forged = run_async(visit({"jsr_affinity": cookies["jsr_affinity"]}, {"X-JSR-Previous-Replica": "r9"}))
         assert forged[1] == f"replica={moved} previous=None"
     finally:
         if served.proc.poll() is None:
@@ -207,19 +217,13 @@ def test_without_nginx_serve_says_what_to_do_and_starts_nothing(tmp_path):
 
 
 @pytest.mark.browser
-def test_in_chromium_the_new_replica_hears_which_one_died(tmp_path):
+def test_in_chromium_the_new_replica_hears_which_one_died(tmp_path, browser):
     """Real Chromium, cookies as a browser keeps them. The jsr_served cookie must come from the websocket's
     handshake: the page itself loads from the new replica first and must not overwrite it.
 
     Two ways a student meets a lost replica: Streamlit's page reconnects by itself (to a new session on another
     replica, which runs the script at the next click), or the student opens the address again.
     """
-    if not os.path.exists(CHROMIUM):
-        unavailable("Debian chromium is not installed (scripts/test.sh installs it)")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        unavailable("playwright is not installed")
     probe = tmp_path / "probe.py"
     probe.write_text(PROBE, encoding="utf-8")
     served = start(3, tmp_path / "run", app=str(probe))
@@ -230,51 +234,36 @@ def test_in_chromium_the_new_replica_hears_which_one_died(tmp_path):
         page.wait_for_function("() => /replica=r\\d/.test(document.body.innerText)", timeout=30000)
         return pattern.search(page.inner_text("body")).groups()
 
+    context = browser.new_context()
     try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(
-                executable_path=CHROMIUM,
-                args=[
-                    "--no-sandbox",
-                    "--disable-gpu",
-                    "--disable-background-networking",
-                    "--disable-component-update",
-                    "--disable-sync",
-                    "--no-first-run",
-                    "--disable-quic",
-                ],
-            )
-            try:
-                context = browser.new_context()
-                page = context.new_page()
-                response = page.goto(served.url + "/?year=1945")
-                assert "jsr_served" not in (response.headers.get("set-cookie") or "")
-                first, previous = shown(page)
-                assert previous == "None"
-                page.reload()
-                assert shown(page) == (first, first)
+        page = context.new_page()
+        response = page.goto(served.url + "/?year=1945")
+        assert "jsr_served" not in (response.headers.get("set-cookie") or "")
+        first, previous = shown(page)
+        assert previous == "None"
+        page.reload()
+        assert shown(page) == (first, first)
 
-                # The replica dies under an open tab: the page reconnects to another replica by itself.
-                served.kill_replica(first)
-                deadline = time.time() + 30
-                while time.time() < deadline:
-                    page.get_by_role("button", name="again").click(timeout=5000)
-                    time.sleep(0.5)
-                    second, previous = pattern.search(page.inner_text("body")).groups()
-                    if second != first:
-                        break
-                assert second != first and previous == first
-                assert "year=1945" in page.url  # the view is in the address, so it survives the move
+        # The replica dies under an open tab: the page reconnects to another replica by itself.
+        served.kill_replica(first)
+        deadline = time.time() + 30
+        while time.time() < deadline:
+            page.get_by_role("button", name="again").click(timeout=5000)
+            time.sleep(0.5)
+            second, previous = pattern.search(page.inner_text("body")).groups()
+            if second != first:
+                break
+        assert second != first and previous == first
+        assert "year=1945" in page.url  # the view is in the address, so it survives the move
 
-                # The student's tab is closed, the replica dies, the student opens the address again.
-                page.close()
-                served.kill_replica(second)
-                page = context.new_page()
-                page.goto(served.url + "/?year=1945")
-                third, previous = shown(page)
-                assert third not in (first, second) and previous == second
-            finally:
-                browser.close()
+        # The student's tab is closed, the replica dies, the student opens the address again.
+        page.close()
+        served.kill_replica(second)
+        page = context.new_page()
+        page.goto(served.url + "/?year=1945")
+        third, previous = shown(page)
+        assert third not in (first, second) and previous == second
     finally:
+        context.close()
         if served.proc.poll() is None:
             stop_and_check_nothing_is_left(served)
