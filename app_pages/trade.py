@@ -61,7 +61,8 @@ st.caption(
 
 st.subheader(_("The table behind the chart"))
 columns = list(view.table.columns)
-st.dataframe(view.rows(), hide_index=True, width="stretch", column_config=ui.headers(columns))
+shown = view.once(("display", lang), lambda t: t.assign(unit=t["unit"].map(word, na_action="ignore")))
+st.dataframe(shown, hide_index=True, width="stretch", column_config=ui.headers(columns))
 ui.csv_download(_("Download this table (CSV)"), view.table, "trade.csv", "download_trade")
 # Lazy: the table is made and sent only while the reader has the expander open.
 statements = st.expander(_("Which series matches the article's trade sentences?"), key="statements", on_change="rerun")

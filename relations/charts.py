@@ -15,7 +15,7 @@ import pandas as pd
 
 from relations import schema, theme
 from relations.filters import NOT_RECORDED, TRADE_MEASURES, assign_tracks, source_labels
-from relations.i18n import N_, Translator, tr
+from relations.i18n import N_, Translator, clip, ems, tr
 
 if TYPE_CHECKING:
     import altair as alt
@@ -312,7 +312,7 @@ def span_figure(
     f["end_status"] = f["end_status"].map(t.word)
     color_map = {t.word(k): v for k, v in color_map.items()}
     f["bar_end"] = f[["bar_end", "start"]].max(axis=1) + pd.Timedelta(days=60)  # one-day agreements stay visible
-    f["row_label"] = f[label].map(lambda s: s if len(s) <= 48 else s[:46] + "…")
+    f["row_label"] = f[label].map(lambda s: clip(s, 48))
     fig = px.timeline(
         f,
         x_start="start",
@@ -484,6 +484,9 @@ def _stack_labels(labels: pd.DataFrame, ids: tuple[str, ...], scale: float, font
 MAP_SHAPES = "map_shapes"  # the name of the GeoJSON features in a map spec's datasets
 
 
+EAST_EDGE_LON = 155  # degrees east: city names beyond it read westwards
+
+
 def map_chart(
     layers: dict,
     holders: dict[str, dict],
@@ -494,6 +497,7 @@ def map_chart(
     geometry_url: str | None = None,
     claimed: dict[str, str] | None = None,
     t: Translator | None = None,
+    city_labels: dict[str, str] | None = None,
 ) -> dict:
     """Who held each territory in `year`: Natural Earth land drawn offline with Altair geoshape.
 
@@ -532,7 +536,7 @@ def map_chart(
         if p["layer"] == "territory"
     ]
     cities = [
-        {"name": f["properties"]["name"], "lon": lon, "lat": lat}
+        {"name": (city_labels or {}).get(f["properties"]["name"], f["properties"]["name"]), "lon": lon, "lat": lat}
         for f in features
         if f["properties"]["layer"] == "city"
         for lon, lat in [f["geometry"]["coordinates"]]
@@ -650,7 +654,15 @@ def map_chart(
     )
     city_text = (
         alt.Chart(pd.DataFrame(cities))
-        .mark_text(fontSize=look.font_size - 3, dx=6, align="left", aria=False, color=look.text)
+        # East of 155°E a name reads westwards from its point, as the territories' labels do, so that a long
+        # name (Петропавловск-Камчатский) is not cut off at the map's right edge.
+        .mark_text(
+            fontSize=look.font_size - 3,
+            dx=alt.ExprRef(f"datum.lon > {EAST_EDGE_LON} ? -6 : 6"),
+            align=alt.ExprRef(f"datum.lon > {EAST_EDGE_LON} ? 'right' : 'left'"),
+            aria=False,
+            color=look.text,
+        )
         .encode(longitude="lon:Q", latitude="lat:Q", text="name:N")
     )
     chart = (
@@ -691,7 +703,7 @@ def eras_strip_svg(
         x0 = (band.start - pd.Timestamp(years[0], 1, 1)).days / span * width
         x1 = (band.end - pd.Timestamp(years[0], 1, 1)).days / span * width
         label = band.era.replace("：", ":").split(":")[0]  # the years; a Japanese label may use a full-width colon
-        fits = (x1 - x0 - 6) / (0.56 * len(label))  # a narrow era gets a smaller label rather than overflow
+        fits = (x1 - x0 - 6) / ems(label)  # a narrow era gets a smaller label rather than overflow
         size = min(font, fits)
         parts.append(
             f"<g><title>{escape(band.era)}</title>"

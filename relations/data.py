@@ -79,6 +79,10 @@ def place_names() -> pd.DataFrame:
     return load("place_names")
 
 
+def city_names() -> pd.DataFrame:
+    return load("city_names")
+
+
 def trade() -> pd.DataFrame:
     return load("trade")
 

@@ -10,7 +10,7 @@ import datetime as dt
 import pandas as pd
 
 from relations import schema
-from relations.i18n import N_, Translator, tr
+from relations.i18n import N_, Translator, clip, tr
 from relations.validation import date_bounds
 
 PERIOD = (1917, 1991)  # the dashboard's subject; context runs 1855-1993
@@ -88,7 +88,7 @@ def source_labels(
         if not ids:
             return ""
         first = cite.get(ids[0], ids[0])
-        first = first if len(first) <= 70 else first[:67] + "…"
+        first = clip(first, 70)
         # Not a plural form: the number only says how many more, and a single source needs no count at all.
         return first if len(ids) == 1 else t._("{first} (+{more} more)", first=first, more=t.number(len(ids) - 1))
 

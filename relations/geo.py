@@ -70,6 +70,13 @@ def labels(names: pd.DataFrame, language: str, ui: str = "en") -> dict[str, str]
     return out
 
 
+def city_labels(cities: pd.DataFrame, ui: str) -> dict[str, str]:
+    """The map's city labels in the reader's language (data/city_names.csv); Natural Earth's English names
+    stand for English readers and wherever a name is missing."""
+    chosen = cities[cities["lang"] == ui]
+    return dict(zip(chosen["city"], chosen["name"]))
+
+
 def names_in(names: pd.DataFrame, ui: str) -> dict[str, str]:
     """Each territory's name in the reader's own language, for sentences (the English name where none is given)."""
     column = {"en": "name_en", "ja": "name_ja", "ru": "name_ru"}[ui]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gettext as gettext_module
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -67,6 +68,12 @@ class Translator:
         pattern = "#,##0" + ("." + "0" * digits if digits else "")
         return format_decimal(value, format=pattern, locale=self.locale)
 
+    def money_short(self, value: float, currency: str) -> str:
+        """A large sum in the locale's short form, for a headline figure: US$6.4B, $63.7億, 6,4 млрд $."""
+        from babel.numbers import format_compact_currency
+
+        return format_compact_currency(value, currency, locale=self.locale, fraction_digits=1)
+
     def date(self, value: str) -> str:
         """A partial ISO date ('1941', '1941-04', '1941-04-13') in the reader's long format, at its precision:
         1941年4月13日, 13 апреля 1941 г., 13 April 1941."""
@@ -99,6 +106,27 @@ def _catalog(lang: str) -> gettext_module.NullTranslations:
     if lang == LANGUAGES[0]:
         return gettext_module.NullTranslations()  # the messages are written in English
     return gettext_module.translation(DOMAIN, localedir=str(LOCALE_DIR), languages=[lang])
+
+
+def is_wide(ch: str) -> bool:
+    """A character that takes a full em (kanji, kana, full-width punctuation), about twice a Latin letter."""
+    return unicodedata.east_asian_width(ch) in ("W", "F")
+
+
+def ems(text: str) -> float:
+    """About how many ems `text` takes in a sans-serif font: a Latin or Cyrillic letter 0.56, a kanji 1."""
+    return sum(1.0 if is_wide(ch) else 0.56 for ch in text)
+
+
+def clip(text: str, width: int) -> str:
+    """`text` cut to about `width` Latin letters' room, with an ellipsis: a kanji or kana takes the room of two,
+    so a Japanese label is cut at as many pixels as an English one (chart axes, tooltips)."""
+    used = 0
+    for i, ch in enumerate(text):
+        used += 2 if is_wide(ch) else 1
+        if used > width:
+            return text[: max(i - 1, 1)] + "…"
+    return text
 
 
 @cache

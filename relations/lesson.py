@@ -48,6 +48,7 @@ def chart_for(
     geometry_url: str | None = None,
     claims: pd.DataFrame | None = None,
     t: Translator | None = None,
+    cities: dict[str, str] | None = None,
 ) -> ChartSpec:
     t = t or tr("en")
     years = (int(step["start_year"]), int(step["end_year"]))
@@ -58,8 +59,12 @@ def chart_for(
         claimed = geo.claimed_by_others(holders, held) if held is not None else None
         chosen = geo.labels(names, language, t.lang)
         also = geo.labels(names, "ru" if language == "ja" else "ja", t.lang)
-        figure = charts.map_chart(layers, holders, chosen, year, look, also, geometry_url, claimed, t)
-        inline = charts.map_chart(layers, holders, chosen, year, look, also, None, claimed, t) if geometry_url else None
+        figure = charts.map_chart(layers, holders, chosen, year, look, also, geometry_url, claimed, t, cities)
+        inline = (
+            charts.map_chart(layers, holders, chosen, year, look, also, None, claimed, t, cities)
+            if geometry_url
+            else None
+        )
         return ChartSpec("altair", figure, geo.holders_sentence(holders, names, year, held, t), inline)
     if step["chart"] == "trade":
         series = TRADE_SERIES_BEFORE_1940 if years[1] < 1940 else TRADE_SERIES_AFTER_1945

@@ -44,7 +44,7 @@ def headline_facts(
         ),
         (
             t._("Peak trade ({year})", year=int(peak["year"])),
-            t._("US${amount} bn", amount=t.number(float(peak["total"]) / 1000, 1)),
+            t.money_short(float(peak["total"]) * 1e6, "USD"),  # the table holds million US$
             t._("Exports plus imports, Correlates of War v4.0, current US$ (exports on the USSR's import side)."),
         ),
         (

@@ -78,7 +78,7 @@ ERA_FILL = ["#F2F2F2", "#E0E0E0"]  # alternating neutral bands: eras are context
 ERA_TINTS = ["#F5DDA8", "#C4E3F6", "#A8DCCB", "#F9F4B8", "#A9CBE5", "#F3C3A3", "#EDCDE0", "#E0E0E0"]
 
 # Text sizes readable from the back of a classroom at projector resolution.
-FONT = "Source Sans Pro, Arial, Noto Sans JP App, sans-serif"  # the last for Japanese (static/fonts/)
+FONT = "Source Sans, Source Sans Pro, Arial, Noto Sans JP App, sans-serif"  # the last for Japanese (static/fonts/)
 
 
 @dataclass(frozen=True)

@@ -85,6 +85,9 @@ def trade(
         unit = "million 1990 US$ (CPI-U)"
     key = filters.filter_events(filters.with_bounds(events(lang)), ["treaty", "war and conflict"], years)
     key = key[(key["treaty_id"] != "") | key["conflict_id"].str.startswith("cow-war")]
+    # A marker stands at the event's start: an agreement signed before the range and in force during it (say
+    # Portsmouth, 1905-1945) is not a key event of these years.
+    key = key[key["start"].dt.year >= years[0]]
     figure = charts.trade_figure(wide, unit, list(flows), key, log_scale, look=look, t=t)
     return View(figure, summaries.trade_sentence(wide, unit, t), wide)
 
@@ -121,9 +124,10 @@ def territories(year: int, names_language: str, look: Look, lang: str) -> View:
     other = "ru" if names_language == "ja" else "ja"
     chosen, also = geo.labels(names, names_language, lang), geo.labels(names, other, lang)
     claimed = geo.claimed_by_others(holders, claims)
-    spec = charts.map_chart(geo.layers(), holders, chosen, year, look, also, geo.geometry_url(), claimed, t)
+    cities = geo.city_labels(data.city_names(), lang)
+    spec = charts.map_chart(geo.layers(), holders, chosen, year, look, also, geo.geometry_url(), claimed, t, cities)
     table = geo.changes_table(data.territorial_changes(), names, names_language, t)
-    inline = charts.map_chart(geo.layers(), holders, chosen, year, look, also, None, claimed, t)
+    inline = charts.map_chart(geo.layers(), holders, chosen, year, look, also, None, claimed, t, cities)
     view = View(spec, geo.holders_sentence(holders, names, year, claims, t), table, export=inline)
     view.once("claims", lambda _: geo.claims_table(claims, names, names_language, t))
     return view
@@ -179,6 +183,7 @@ def lesson_step(step: int, names_language: str, look: Look, lang: str) -> tuple[
         geo.geometry_url(),
         content.localize(data.claims(), "claims", lang),
         tr(lang),
+        geo.city_labels(data.city_names(), lang),
     )
     key = lesson.key_events(events(lang), row)
     key = key.assign(source=filters.source_labels(key, data.sources(), t=tr(lang)))

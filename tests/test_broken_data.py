@@ -137,6 +137,7 @@ NEEDS = {
     "lesson": ("lesson", "people"),
     "territorial_changes": ("territories", "people"),
     "place_names": ("territories", "people"),
+    "city_names": ("territories", "people"),
     "claims": ("territories", "people"),
     "translations": ("timeline", "sources"),  # read only for a Japanese or Russian reader (the test asks in ja)
     "boundaries": ("territories", "people"),

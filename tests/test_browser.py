@@ -4,6 +4,7 @@ Skipped where /usr/bin/chromium, Playwright or axe-core is missing; with CI=true
 installs all three).
 """
 
+import re
 import shutil
 import time
 
@@ -11,7 +12,8 @@ import pytest
 
 from bench.server import ROOT, Server
 from browsing import LOCAL, open_idle, screenshot, serious_violations, shows_no_error, wait_until_idle
-from relations.pages import NAMES, url_path
+from relations.i18n import LANGUAGES, tr
+from relations.pages import NAMES, PAGES, url_path
 
 pytestmark = pytest.mark.browser
 
@@ -34,19 +36,53 @@ def test_every_page_has_its_chart_check():
     assert sorted(CHARTS) == sorted(ALL_PAGES)
 
 
+def in_language(url: str, lang: str) -> str:
+    return url if lang == "en" else f"{url}{'&' if '?' in url else '?'}lang={lang}"
+
+
+# The script each language's headings are written in (English: none needed).
+SCRIPTS = {"ja": re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]"), "ru": re.compile(r"[\u0400-\u04ff]")}
+
+
+def reads_as(page, lang: str) -> None:
+    """The page is in `lang`: its heading in that script, the navigation's names from the catalog, and for
+    Japanese the app's own font loaded (from this server: the test runs offline), so no glyph is a blank box."""
+    t = tr(lang)
+    heading = page.locator("[data-testid='stMainBlockContainer'] h1").first.inner_text()
+    if lang in SCRIPTS:
+        assert SCRIPTS[lang].search(heading), heading
+    nav = page.locator("[data-testid='stSidebarNav'] a").all_inner_texts()
+    assert [n.strip().split("\n")[-1] for n in nav] == [t.word(p.title) for p in PAGES]  # after the icon's name
+    if lang == "ja":
+        loaded = page.evaluate(
+            """async () => { await document.fonts.ready;
+               return [...document.fonts].filter(f => f.family.includes('Noto Sans JP App') && f.status === 'loaded')
+                                         .length; }"""
+        )
+        assert loaded >= 1
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("path", ALL_PAGES)
-def test_page_renders_offline_with_its_chart_and_passes_axe(server, contexts, axe, path):
-    """At a laptop's width, offline: the page's chart is on screen, nothing leaves the machine, axe-core finds
-    nothing serious in the light theme."""
-    page = open_idle(contexts, f"{server}/{path}", offline=True)
+def test_page_renders_offline_with_its_chart_and_passes_axe(server, contexts, axe, path, lang):
+    """At a laptop's width, offline, in each language: the page's chart is on screen, the page reads in that
+    language, nothing leaves the machine, axe-core finds nothing serious in the light theme."""
+    page = open_idle(contexts, in_language(f"{server}/{path}", lang), offline=True)
     page.wait_for_selector(CHARTS[path], state="visible", timeout=30000)
     box = page.locator(CHARTS[path]).first.bounding_box()
     assert box and box["width"] > 300 and box["height"] > 40
     shows_no_error(page)
+    reads_as(page, lang)
     assert page.outside == [], f"requests left the machine: {page.outside[:3]}"
     assert serious_violations(page, axe) == []
-    screenshot(page, f"{path or 'overview'}_1366")
+    screenshot(page, f"{path or 'overview'}_1366_{lang}")
     page.close()
+
+
+# Phone and projector views: each page in one language, the three languages taking turns, so that long Russian
+# words and Japanese lines are checked at 390 px and at projector size without tripling the run.
+PHONE_TURNS = [(path, LANGUAGES[i % len(LANGUAGES)]) for i, path in enumerate(ALL_PAGES)]
+PRESENT_TURNS = [(path, LANGUAGES[(i + 1) % len(LANGUAGES)]) for i, path in enumerate(ALL_PAGES)]
 
 
 @pytest.mark.parametrize("path", ALL_PAGES)
@@ -61,9 +97,9 @@ def test_dark_theme_passes_axe(server, contexts, axe, path):
     page.close()
 
 
-@pytest.mark.parametrize("path", ALL_PAGES)
-def test_phone_width_has_no_sideways_scroll(server, contexts, path):
-    page = open_idle(contexts, f"{server}/{path}", "phone")
+@pytest.mark.parametrize("path,lang", PHONE_TURNS)
+def test_phone_width_has_no_sideways_scroll(server, contexts, path, lang):
+    page = open_idle(contexts, in_language(f"{server}/{path}", lang), "phone")
     overflow = page.evaluate("""() => {
         const main = document.querySelector('[data-testid="stMain"]');
         return Math.max(document.documentElement.scrollWidth - document.documentElement.clientWidth,
@@ -71,21 +107,21 @@ def test_phone_width_has_no_sideways_scroll(server, contexts, path):
     }""")
     assert overflow <= 1
     shows_no_error(page)
-    screenshot(page, f"{path or 'overview'}_390")
+    screenshot(page, f"{path or 'overview'}_390_{lang}")
     page.close()
 
 
-@pytest.mark.parametrize("path", ALL_PAGES)
-def test_present_mode_shows_every_page_in_large_text(server, contexts, path):
+@pytest.mark.parametrize("path,lang", PRESENT_TURNS)
+def test_present_mode_shows_every_page_in_large_text(server, contexts, path, lang):
     """Present mode on a projector's 1920 px: body text of at least 20 px and the toolbar gone."""
-    page = open_idle(contexts, f"{server}/{path}?present=1", "projector")
+    page = open_idle(contexts, in_language(f"{server}/{path}?present=1", lang), "projector")
     sizes = page.evaluate("""() => [...document.querySelectorAll(
         '[data-testid="stMainBlockContainer"] [data-testid="stMarkdownContainer"] p')]
         .filter(e => e.offsetParent !== null).map(e => parseFloat(getComputedStyle(e).fontSize))""")
     assert sizes and min(sizes) >= 20, sizes
     assert not page.locator("[data-testid='stToolbar']").is_visible()
     shows_no_error(page)
-    screenshot(page, f"{path or 'overview'}_1920_present")
+    screenshot(page, f"{path or 'overview'}_1920_present_{lang}")
     page.close()
 
 
@@ -262,4 +298,36 @@ def test_present_mode_text_contrast_is_at_least_7_to_1(server, contexts):
     assert colors
     for color, opacity in colors:
         assert opacity == 1 and _contrast(color, "rgb(255, 255, 255)") >= 7, color
+    page.close()
+
+
+def test_the_language_survives_a_click_in_the_navigation(server, contexts):
+    """A student who opened a Japanese link and clicks another page stays in Japanese, the view's other settings
+    staying in the address too."""
+    ja = tr("ja")
+    page = open_idle(contexts, f"{server}/timeline?lang=ja")
+    page.locator("[data-testid='stSidebarNav'] a", has_text=ja.word("Trade")).click()
+    page.wait_for_function("() => location.pathname.endsWith('/trade')", timeout=15000)
+    wait_until_idle(page)
+    assert "lang=ja" in page.url
+    assert page.locator("h1").first.inner_text() == ja._("Trade")
+    page.close()
+
+
+def test_choosing_a_language_in_the_sidebar_keeps_the_view(server, contexts):
+    page = open_idle(contexts, f"{server}/territories?year=1945")
+    page.locator("[data-testid='stSidebar'] [data-testid='stSelectbox']").first.click()
+    page.get_by_role("option", name="Русский").click()
+    page.wait_for_function("() => location.search.includes('lang=ru')", timeout=15000)
+    wait_until_idle(page)
+    assert "year=1945" in page.url
+    reads_as(page, "ru")
+    page.close()
+
+
+@pytest.mark.parametrize("locale,lang", [("ja-JP", "ja"), ("ru-RU", "ru"), ("de-DE", "en")])
+def test_without_a_language_in_the_link_the_browser_language_decides(server, contexts, locale, lang):
+    page = open_idle(contexts, f"{server}/people", f"laptop:{locale}")
+    assert page.locator("h1").first.inner_text() == tr(lang)._("People")
+    reads_as(page, lang)
     page.close()

@@ -149,6 +149,34 @@ def test_the_islands_names_follow_the_interface_language_by_default():
     assert open_page("territories", {"lang": "ru", "names": "ja"}).radio(key="names").value == "ja"
 
 
+def map_city_labels(spec: dict) -> set[str]:
+    """The city labels a map spec draws (the layer of text marks over the city points)."""
+    return {
+        row["name"]
+        for layer in spec["layer"]
+        if layer.get("mark", {}).get("type") == "text"
+        and "EAST_EDGE" not in str(layer["mark"].get("dx"))
+        and "datum.lon" in str(layer["mark"].get("dx"))
+        for row in spec["datasets"][layer["data"]["name"]]
+    }
+
+
+def test_the_map_names_its_cities_in_the_readers_language():
+    from relations import geo, views
+    from relations.theme import Look
+
+    cities = {f["properties"]["name"] for f in geo.layers()["features"] if f["properties"]["layer"] == "city"}
+    names = data.city_names()
+    for lang in OTHER:  # every city the map marks has a sourced name in each language
+        assert set(names.loc[names["lang"] == lang, "city"]) == cities
+    labels = {lang: map_city_labels(views.territories(1945, "ja", Look(), lang).figure) for lang in LANGUAGES}
+    assert labels["en"] == cities
+    assert {"ハバロフスク", "ユジノサハリンスク", "函館"} <= labels["ja"] and not labels["ja"] & cities
+    assert {"Хабаровск", "Южно-Сахалинск", "Хакодатэ"} <= labels["ru"] and not labels["ru"] & cities
+    lesson_map = views.lesson_step(1, "ja", Look(), "ja")[0].figure  # the lesson's maps too
+    assert "ウラジオストク" in map_city_labels(lesson_map)
+
+
 def test_the_font_covers_every_character_the_app_shows():
     result = subprocess.run(
         [sys.executable, "scripts/build_font.py", "--check"], cwd=ROOT, capture_output=True, text=True

@@ -93,3 +93,13 @@ def test_the_trade_page_draws_the_flows_and_scale_its_widgets_ask_for():
     assert drawn_trade(at)["layout"]["yaxis"]["type"] == "linear"
     at.toggle(key="log").set_value(True).run()
     assert drawn_trade(at)["layout"]["yaxis"]["type"] == "log"
+
+
+def test_trade_markers_are_events_that_start_in_the_chosen_years():
+    """Portsmouth (1905) is in force until 1945, but it is not a key event of 1917-1991's trade."""
+    at = open_page("trade", {"years": "1917-1991"})
+    markers = next(t for t in drawn_trade(at)["data"] if t["name"] == "Key events")
+    years = sorted(markers["x"])  # fractional years
+    assert years[0] >= 1917 and years[-1] < 1992, years
+    assert not any("Portsmouth" in text for text in markers["text"])
+    assert any("Neutrality Pact" in text for text in markers["text"])

@@ -111,6 +111,10 @@ BASE_CSS = """
 <style>
 .chart-summary { font-size: 1.05rem; margin: 0.2rem 0 0.8rem 0; }
 [data-testid="stMetricValue"], [data-testid="stMetricValue"] p { font-size: 2rem !important; font-weight: 700; }
+/* A metric's label wraps rather than ending in "…": Russian and Japanese labels are longer than English. */
+[data-testid="stMetricLabel"], [data-testid="stMetricLabel"] *
+{ white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
+  height: auto !important; }
 @media print {
   [data-testid="stSidebar"], [data-testid="stHeader"], [data-testid="stToolbar"],
   [data-testid="stDecoration"], [data-testid="stStatusWidget"], .stDownloadButton

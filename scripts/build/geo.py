@@ -16,19 +16,8 @@ from build.common import CURATED, RAW, read_csv
 
 GEO = RAW / "geo"
 TOLERANCE = 0.01  # degrees (~1 km): invisible at this map's scale, keeps the file small for phones
-CITIES = (
-    "Vladivostok",
-    "Khabarovsk",
-    "Yuzhno Sakhalinsk",
-    "Okha",
-    "Sapporo",
-    "Hakodate",
-    "Kushiro",
-    "Tokyo",
-    "Harbin",
-    "Petropavlovsk Kamchatskiy",
-    "Seoul",
-)
+# The cities the map marks: those data/curated/city_names.csv names (one list for the map and its names).
+CITIES = tuple(dict.fromkeys(row["city"] for row in read_csv(CURATED / "city_names.csv")))
 
 
 def _round(geom):

@@ -18,6 +18,7 @@ from build.people import build_people
 from build.reference import build_eras, build_lesson
 from build.territory import (
     build_boundaries,
+    build_city_names,
     build_claims,
     build_place_names,
     build_territorial_changes,
@@ -46,6 +47,7 @@ def build_all() -> dict[str, str]:
         "treaties": build_treaties(reg),
         "territorial_changes": build_territorial_changes(reg),
         "place_names": build_place_names(reg),
+        "city_names": build_city_names(reg),
         "claims": build_claims(reg),
     }
     rows["events"] = build_events(reg, rows["conflicts"], rows["treaties"], rows["territorial_changes"])

@@ -39,3 +39,27 @@ def build_claims(reg: SourceRegistry) -> list[dict]:
         cited = [reg.web(u, t, k, f"quote: {q.strip()}") for u, t, k, q in zip(urls, titles, kinds, quotes)]
         out.append({**row, "source_ids": reg.strengthen(";".join(dict.fromkeys(cited)))})
     return out
+
+
+def build_city_names(reg: SourceRegistry) -> list[dict]:
+    """The map's cities in Japanese and Russian (data/curated/city_names.csv), each name with the pages that
+    write it. A name that only weak sources give (mirrors, Q&A sites, student pages) is refused: the build stops."""
+    out = []
+    for row in curated("city_names.csv"):
+        urls, titles, kinds, quotes = (
+            row[c].split(";") for c in ("source_urls", "source_titles", "source_kinds", "quotes")
+        )
+        cited = [reg.web(u, t, k, f"quote: {q.strip()}") for u, t, k, q in zip(urls, titles, kinds, quotes)]
+        if all(reg.is_weak(s) for s in cited):
+            raise SystemExit(f"city_names.csv: {row['city']} ({row['lang']}) rests on weak sources alone")
+        source_ids = reg.strengthen(";".join(dict.fromkeys(cited)))
+        out.append(
+            {
+                "city": row["city"],
+                "lang": row["lang"],
+                "name": row["name"],
+                "source_ids": source_ids,
+                "note": row["note"],
+            }
+        )
+    return out
