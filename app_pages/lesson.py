@@ -41,3 +41,9 @@ st.dataframe(
     width="stretch",
     column_config=ui.headers(["date", "title", "description", "source"]),
 )
+
+# After the story, practice: the self-check on this step's era, and on the whole lesson after its last step.
+st.subheader(_("Check yourself"))
+ui.link("selfcheck", _("Questions on this era: {era}", era=text.era), {"era": text.era_id})
+if step == count:
+    ui.link("selfcheck", _("Questions on the whole lesson"))

@@ -198,6 +198,8 @@ def trade_figure(
     """Japan's exports, imports, total and balance by year; NaN years are gaps, never joined or zeroed."""
     import plotly.graph_objects as go
 
+    span = int(wide["year"].max() - wide["year"].min()) if len(wide) else 0
+
     t = t or tr("en")
     unit = t.word(unit) if unit else unit
     fig = go.Figure()
@@ -255,7 +257,8 @@ def trade_figure(
             zerolinecolor=look.text,
         ),
         yaxis2=dict(overlaying="y", range=[0, 1.05], visible=False, fixedrange=True),
-        xaxis=dict(title=None, gridcolor=look.grid, dtick=5),
+        # A tick every five years, or every year when only a few are shown (1925-1929 would get one tick).
+        xaxis=dict(title=None, gridcolor=look.grid, dtick=1 if span <= 10 else 5),
         legend=dict(orientation="h", y=-0.15),
         margin=dict(l=70, r=20, t=30, b=60),
         height=560 if look.present else 480,

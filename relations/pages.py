@@ -17,6 +17,7 @@ class Page(NamedTuple):
 PAGES = (
     Page("overview", N_("Overview"), ":material/home:"),
     Page("lesson", N_("Lesson"), ":material/school:"),
+    Page("selfcheck", N_("Self-check"), ":material/quiz:"),
     Page("timeline", N_("Timeline"), ":material/timeline:"),
     Page("trade", N_("Trade"), ":material/show_chart:"),
     Page("treaties", N_("Treaties"), ":material/history_edu:"),

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from relations import schema
+from relations import quiz, schema
 from relations.filters import FULL_RANGE, PERIOD, TRADE_CHOICES, TRADE_MEASURES
 from relations.i18n import LANGUAGES, N_, Msg
 
@@ -93,6 +93,7 @@ class YearRange(Param):
 @dataclass(frozen=True)
 class Year(Param):
     bounds: tuple[int, int] = FULL_RANGE
+    limited: str = N_("The {label} was limited to {first}–{last}.")  # said of years (Russian adds "гг.")
 
     def _parse(self, raw):
         if not re.fullmatch(r"-?\d{1,6}", raw):
@@ -103,9 +104,7 @@ class Year(Param):
         year = int(raw)
         lo, hi = self.bounds
         if not lo <= year <= hi:
-            return min(max(year, lo), hi), Msg(
-                N_("The {label} was limited to {first}–{last}."), {"label": Msg(self.label), "first": lo, "last": hi}
-            )
+            return min(max(year, lo), hi), Msg(self.limited, {"label": Msg(self.label), "first": lo, "last": hi})
         return year, None
 
 
@@ -175,6 +174,26 @@ class Identifier(Param):
 
 
 @dataclass(frozen=True)
+class Count(Year):
+    """A whole number within bounds (how many questions)."""
+
+    limited: str = N_("The {label} in the link was changed to fit between {first} and {last}.")
+
+
+@dataclass(frozen=True)
+class Seed(Param):
+    """The self-check's questions: a whole number that everyone who opens the link shares (absent: the page
+    draws one and writes it to the link)."""
+
+    largest: int = 999_999_999
+
+    def _parse(self, raw):
+        if not re.fullmatch(r"\d{1,9}", raw):
+            raise ValueError(raw)
+        return min(int(raw), self.largest), None
+
+
+@dataclass(frozen=True)
 class Language(Choice):
     """The reader's language. Absent, the browser's language decides (the page asks st.context); a value that is
     not one of ours falls back to English with a notice. Always written to the link, so that a shared link opens
@@ -210,6 +229,9 @@ PARAMS: dict[str, Param] = {
         Choice("table", N_("table"), "events", options=schema.tables()),
         Flag("present", N_("present-mode setting"), False),
         Language("lang", N_("language"), None, options=LANGUAGES),
-        Year("step", N_("lesson step"), 1, bounds=(1, schema.LESSON_STEPS)),
+        Count("step", N_("lesson step"), 1, bounds=(1, schema.LESSON_STEPS)),
+        Seed("quiz", N_("set of questions"), None, largest=quiz.SEED_MAX),
+        Count("n", N_("number of questions"), quiz.N_DEFAULT, bounds=quiz.N_RANGE),
+        Identifier("era", N_("era"), None),
     )
 }

@@ -16,7 +16,7 @@ from typing import Any, NamedTuple
 
 import pandas as pd
 
-from relations import charts, content, data, filters, geo, lesson, schema, summaries
+from relations import charts, content, data, filters, geo, lesson, quiz, schema, summaries
 from relations.i18n import tr
 from relations.memo import shared
 from relations.text import md_escape
@@ -154,6 +154,7 @@ class LessonText(NamedTuple):
     title: str
     era: str  # the label of the article's era the step belongs to
     narrative: str
+    era_id: str
 
 
 @per_data_folder(max_entries=64)
@@ -161,7 +162,7 @@ def lesson_text(step: int, lang: str) -> LessonText:
     """The words of one lesson step (its chart is `lesson_step`)."""
     row = content.localize(data.lesson(), "lesson", lang).set_index("step").loc[step]
     era = content.localize(data.eras(), "eras", lang).set_index("era_id").loc[row["era_id"], "label"]
-    return LessonText(row["title"], era, row["narrative"])
+    return LessonText(row["title"], era, row["narrative"], row["era_id"])
 
 
 @per_data_folder()
@@ -217,6 +218,68 @@ def people(group: str, unverified: bool, lang: str) -> View:
 @per_data_folder()
 def headline(look: Look, lang: str) -> list[tuple[str, str, str]]:
     return summaries.headline_facts(data.events(), data.treaties(), data.trade(), data.territorial_changes(), tr(lang))
+
+
+# --------------------------------------------------------------------------- self-check
+
+
+@per_data_folder(max_entries=4)
+def quiz_pool() -> quiz.Pool:
+    """What questions may be made from, checked once per data folder."""
+    return quiz.build_pool(
+        data.events(),
+        data.treaties(),
+        data.territorial_changes(),
+        data.trade(),
+        data.people(),
+        data.eras(),
+        data.lesson(),
+        data.sources(),
+        data.load("translations"),
+        frozenset(
+            f["properties"]["territory_id"] for f in geo.layers()["features"] if f["properties"]["layer"] == "territory"
+        ),
+    )
+
+
+@per_data_folder()
+def quiz_questions(seed: int, n: int, era: str | None) -> tuple[quiz.Question, ...]:
+    """The questions of one link: the same for every reader and every language."""
+    return quiz.make(seed, n, era, quiz_pool())
+
+
+@per_data_folder()
+def quiz_worded(seed: int, n: int, era: str | None, names_language: str, lang: str) -> tuple[quiz.Worded, ...]:
+    t = tr(lang)
+    places = geo.labels(data.place_names(), names_language, lang)
+    treaties = content.localize(data.treaties(), "treaties", lang)
+    people = content.localize(data.people(), "people", lang)
+    return tuple(
+        quiz.word(q, t, events(lang), treaties, people, places, quiz_pool().trade, data.sources())
+        for q in quiz_questions(seed, n, era)
+    )
+
+
+@per_data_folder()
+def quiz_eras(lang: str) -> dict[str, str]:
+    """The eras a self-check may be limited to (the lesson's), with their labels in the reader's language."""
+    labels = content.localize(data.eras(), "eras", lang).set_index("era_id")["label"]
+    return {era: labels[era] for era in quiz_pool().eras}
+
+
+def quiz_figure(question: quiz.Question, names_language: str, look: Look, lang: str) -> tuple[str, Any] | None:
+    """('altair' | 'plotly', figure) for a question read off a chart: the map of its year or the trade chart of
+    its era, the very views the Territories and Trade pages show (so shared with them)."""
+    if question.kind == "holder":
+        return "altair", territories(int(question.subject[1]), names_language, look, lang).figure
+    if question.kind in ("trade_largest", "trade_balance"):
+        years = quiz_pool().eras[question.era_id]
+        if question.kind == "trade_balance":  # the year asked about must be on the chart
+            year = int(question.subject[0])
+            years = (min(years[0], year), max(years[1], year))
+        view = trade(quiz.TRADE_BASIS, quiz.TRADE_FLOWS, "current", False, years, look, lang)
+        return "plotly", view.figure
+    return None
 
 
 def warm_up() -> None:

@@ -16,4 +16,5 @@ if command -v npm >/dev/null 2>&1; then
 fi
 python3 -m venv .venv
 .venv/bin/python -m pip install -q --disable-pip-version-check -r requirements-dev.txt
-.venv/bin/python -m pytest -q "$@"
+# Two processes at most: each starts its own app server and Chromium (tests/conftest.py).
+.venv/bin/python -m pytest -q -n auto --maxprocesses 2 "$@"

@@ -21,6 +21,7 @@ pytestmark = pytest.mark.browser
 CHARTS = {
     "": "svg.eras-strip",
     "lesson": "[data-testid='stVegaLiteChart']",
+    "selfcheck": "[data-testid='stForm']",
     "timeline": "[data-testid='stVegaLiteChart']",
     "trade": "[data-testid='stPlotlyChart']",
     "treaties": "[data-testid='stPlotlyChart']",
@@ -80,8 +81,10 @@ def test_page_renders_offline_with_its_chart_and_passes_axe(server, contexts, ax
 
 
 # Phone view: each page in one language, the three languages taking turns, so that long Russian words and
-# Japanese lines are checked at 390 px without tripling the run. Present mode: every page in every language.
+# Japanese lines are checked at 390 px without tripling the run. Present mode: every page in Japanese and in
+# Russian, and in English by turns (English text is the shortest; the laptop test reads every English page).
 PHONE_TURNS = [(path, LANGUAGES[i % len(LANGUAGES)]) for i, path in enumerate(ALL_PAGES)]
+PRESENT = [(path, lang) for path in ALL_PAGES for lang in ("ja", "ru")] + [(p, "en") for p in ALL_PAGES[::3]]
 
 
 @pytest.mark.parametrize("path", ALL_PAGES)
@@ -110,8 +113,7 @@ def test_phone_width_has_no_sideways_scroll(server, contexts, path, lang):
     page.close()
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
-@pytest.mark.parametrize("path", ALL_PAGES)
+@pytest.mark.parametrize("path,lang", PRESENT)
 def test_present_mode_shows_every_page_in_large_text(server, contexts, path, lang):
     """Present mode on a projector's 1920 px: body text of at least 20 px and the toolbar gone."""
     page = open_idle(contexts, in_language(f"{server}/{path}?present=1", lang), "projector")
@@ -330,4 +332,73 @@ def test_without_a_language_in_the_link_the_browser_language_decides(server, con
     page = open_idle(contexts, f"{server}/people", f"laptop:{locale}")
     assert page.locator("h1").first.inner_text() == tr(lang)._("People")
     reads_as(page, lang)
+    page.close()
+
+
+# --------------------------------------------------------------------------- the self-check
+
+QUIZ = "selfcheck?quiz=31337&n=6"
+
+
+def question_texts(page) -> list[str]:
+    """Each question's heading and wording, as the reader sees them."""
+    page.wait_for_function("() => document.querySelectorAll('[class*=st-key-question-] [role=radiogroup]').length >= 6")
+    wording = "[class*='st-key-question-'] [data-testid='stMarkdownContainer'] p"
+    return page.locator(wording).evaluate_all("els => els.map(e => e.innerText)")
+
+
+def test_the_same_link_shows_the_same_questions_in_two_browsers(server, browser):
+    """Two students' browsers (separate contexts: no shared cookies or storage) and a third in Japanese."""
+    seen = []
+    for locale in ("en-GB", "en-US", "ja-JP"):
+        context = browser.new_context(viewport={"width": 1366, "height": 900}, locale=locale)
+        page = context.new_page()
+        page.goto(f"{server}/{QUIZ}" + ("" if locale.startswith("ja") else "&lang=en"))
+        wait_until_idle(page)
+        seen.append((question_texts(page), page.locator("[class*='st-key-question-'] [role=radiogroup]").count()))
+        context.close()
+    assert seen[0] == seen[1] and len(seen[0][0]) >= 6
+    assert seen[2][1] == seen[0][1] and seen[2][0] != seen[0][0]  # the same questions, worded in Japanese
+
+
+def test_answering_shows_feedback_with_its_source_and_a_link_to_the_page(server, contexts, axe):
+    from relations import views
+
+    question, words = views.quiz_questions(31337, 6, None)[0], views.quiz_worded(31337, 6, None, "ja", "en")[0]
+    page = open_idle(contexts, f"{server}/{QUIZ}&lang=en", offline=True)
+    first = page.locator(".st-key-question-0")
+    wrong = next(label for label in words.options if label != words.answer)
+    first.get_by_text(wrong, exact=True).click()
+    first.get_by_role("button", name="Check").click()
+    feedback = first.locator("[role='alert']")  # announced by screen readers when it appears
+    feedback.wait_for(timeout=15000)
+    assert f"The answer is: {words.answer}" in feedback.inner_text()
+    source = first.get_by_role("link", name=words.source_label)
+    assert source.get_attribute("href") == words.source_url and question.source_ids
+    assert serious_violations(page, axe) == []
+    first.get_by_role("link", name=words.page_label).click()
+    page.wait_for_function(f"() => location.pathname.endsWith('/{words.page}')", timeout=15000)
+    wait_until_idle(page)
+    assert all(f"{k}={v}" in page.url for k, v in words.page_query.items()) and "lang=en" in page.url
+    shows_no_error(page)
+    assert page.outside == []
+    page.close()
+
+
+def test_printing_puts_the_answer_key_on_a_page_of_its_own(server, contexts):
+    import io
+
+    from pypdf import PdfReader
+
+    page = open_idle(contexts, f"{server}/{QUIZ}&lang=en")
+    page.get_by_text("Show the answer key").click()
+    page.locator("section.answer-key").wait_for(timeout=15000)
+    wait_until_idle(page)
+    pages = [p.extract_text() for p in PdfReader(io.BytesIO(page.pdf(format="A4"))).pages]
+    key = next(i for i, text in enumerate(pages) if "Answer key" in text)
+    assert key > 0 and "Question 1 of 6" not in pages[key]  # the key starts a page, after the questions
+    assert pages[key].lstrip().startswith("Answer key"), pages[key][:80]
+    assert any("Question 1 of 6" in text for text in pages[:key])
+    lines = [line.strip() for text in pages for line in text.splitlines()]
+    assert "Check" not in lines and "New questions" not in lines  # no buttons on paper
     page.close()

@@ -177,6 +177,18 @@ def test_the_map_names_its_cities_in_the_readers_language():
     assert "ウラジオストク" in map_city_labels(lesson_map)
 
 
+def test_no_message_hides_inside_an_f_string():
+    """Babel's extractor does not look inside f-strings: a message written there would never be translated."""
+    hidden = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for folder in ("app_pages", "relations")
+        for path in sorted((ROOT / folder).rglob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if re.search(r"""\bf(["']).*\{[^}]*\b_\(""", line)
+    ]
+    assert hidden == []
+
+
 def test_the_font_covers_every_character_the_app_shows():
     result = subprocess.run(
         [sys.executable, "scripts/build_font.py", "--check"], cwd=ROOT, capture_output=True, text=True

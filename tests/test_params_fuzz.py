@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from relations.i18n import LANGUAGES, Msg
-from relations.params import PARAMS, Choice, Flag, Identifier, Language, MultiChoice, Year, YearRange
+from relations.params import PARAMS, Choice, Flag, Identifier, Language, MultiChoice, Seed, Year, YearRange
 
 HOSTILE = st.one_of(
     st.text(max_size=400),
@@ -70,6 +70,8 @@ def valid(param, value) -> bool:
         return isinstance(value, bool)
     if isinstance(param, Identifier):
         return value is None or (isinstance(value, str) and len(value) <= 120 and value.isprintable())
+    if isinstance(param, Seed):  # absent or unreadable: the page draws a new one
+        return value is None or (isinstance(value, int) and 0 <= value <= param.largest)
     raise AssertionError(type(param))
 
 

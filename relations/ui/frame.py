@@ -37,10 +37,11 @@ def navigation() -> st.navigation:
     )
 
 
-def link(name: str, label: str) -> None:
-    """A link to another page of the app, with that page's icon; the language goes with it in the address."""
+def link(name: str, label: str, query: dict[str, str] | None = None) -> None:
+    """A link to another page of the app, with that page's icon; the language goes with it in the address, and
+    `query` opens the page on a view (?event=..., ?year=...)."""
     page = next(p for p in PAGES if p.name == name)
-    st.page_link(page_file(name), label=label, icon=page.icon, query_params={"lang": language()})
+    st.page_link(page_file(name), label=label, icon=page.icon, query_params={**(query or {}), "lang": language()})
 
 
 def names_param():

@@ -23,7 +23,8 @@ def load(loader: Callable[[], T]) -> T:
         return loader()
     except DataError as err:
         problem = escape(err.render(language()), quote=False)
-        st.error(f"**{_('A data file needs fixing.')}** {problem}", icon=":material/error:")
+        heading = _("A data file needs fixing.")  # outside the f-string, where the extractor finds it
+        st.error(f"**{heading}** {problem}", icon=":material/error:")
         st.caption(_("Other pages that do not need this file keep working. Nothing was changed on disk."))
         st.stop()
 
