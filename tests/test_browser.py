@@ -402,3 +402,27 @@ def test_printing_puts_the_answer_key_on_a_page_of_its_own(server, contexts):
     lines = [line.strip() for text in pages for line in text.splitlines()]
     assert "Check" not in lines and "New questions" not in lines  # no buttons on paper
     page.close()
+
+
+def test_a_question_can_be_answered_with_the_keyboard_alone(server, contexts):
+    page = open_idle(contexts, f"{server}/{QUIZ}&lang=en")
+
+    def focused() -> str:
+        return page.evaluate("""() => { const el = document.activeElement;
+            if (!el || !el.closest('.st-key-question-0')) return '';
+            return el.type === 'radio' ? 'radio' : (el.innerText || '').trim(); }""")
+
+    for _ in range(60):  # Tab until the first question's options have the focus
+        page.keyboard.press("Tab")
+        if focused() == "radio":
+            break
+    assert focused() == "radio"
+    page.keyboard.press("ArrowDown")  # choose with the arrow keys, as in any radio group
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        if focused() == "Check":
+            break
+    assert focused() == "Check"
+    page.keyboard.press("Enter")
+    page.locator(".st-key-question-0 [role='alert'], .st-key-question-0 [role='status']").first.wait_for(timeout=15000)
+    page.close()
