@@ -89,6 +89,7 @@ TRICKS = {
 def without(trick: str, folder: Path) -> Path:
     """A copy of the app in `folder` with one trick taken out; returns its app.py."""
     path, old, new, _ = TRICKS[trick]
+    folder.mkdir(parents=True, exist_ok=True)
     for name in ("app.py", "app_pages", "relations", ".streamlit"):
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, folder / name)
