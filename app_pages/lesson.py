@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from relations import charts, schema, ui, views
+from relations import schema, ui, views
 from relations.text import md_escape
 from relations.ui import _
 
@@ -28,10 +28,8 @@ st.markdown(md_escape(text.narrative))
 names, look = ui.place_names(), ui.look()
 view, kind = ui.load(lambda: views.lesson_step(step, names, look, lang))
 ui.summary(view.sentence)
-if kind == "plotly":
-    st.plotly_chart(view.figure, width="stretch", key=f"lesson_chart_{step}", config=charts.PLOTLY_CONFIG, theme=None)
-else:
-    st.vega_lite_chart(spec=view.figure, width="stretch", key=f"lesson_chart_{step}")
+ui.chart(kind, view.figure, key=f"lesson_chart_{step}")
+if kind == "altair":
     ui.chart_downloads(view.export or view.figure, f"lesson_step_{step}")
 
 st.subheader(_("Key events of this period"))

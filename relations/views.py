@@ -125,7 +125,7 @@ def territories(year: int, names_language: str, look: Look, lang: str) -> View:
     chosen, also = geo.labels(names, names_language, lang), geo.labels(names, other, lang)
     claimed = geo.claimed_by_others(holders, claims)
     cities = geo.city_labels(data.city_names(), lang)
-    spec = charts.map_chart(geo.layers(), holders, chosen, year, look, also, geo.geometry_url(), claimed, t, cities)
+    spec = territory_map(year, names_language, look, lang)
     table = geo.changes_table(data.territorial_changes(), names, names_language, t)
     inline = charts.map_chart(geo.layers(), holders, chosen, year, look, also, None, claimed, t, cities)
     view = View(spec, geo.holders_sentence(holders, names, year, claims, t), table, export=inline)
@@ -267,11 +267,26 @@ def quiz_eras(lang: str) -> dict[str, str]:
     return {era: labels[era] for era in quiz_pool().eras}
 
 
+@per_data_folder()
+def territory_map(year: int, names_language: str, look: Look, lang: str) -> dict:
+    """The map of a year, as the Territories page and the self-check's map questions show it (the geometry fetched
+    from static/); built once per year, names, look and language and shared by both."""
+    t = tr(lang)
+    names = data.place_names()
+    holders = filters.holders_in_year(data.territorial_changes(), year)
+    claims = content.localize(filters.claims_in_year(data.claims(), year), "claims", lang)
+    other = "ru" if names_language == "ja" else "ja"
+    chosen, also = geo.labels(names, names_language, lang), geo.labels(names, other, lang)
+    cities = geo.city_labels(data.city_names(), lang)
+    claimed = geo.claimed_by_others(holders, claims)
+    return charts.map_chart(geo.layers(), holders, chosen, year, look, also, geo.geometry_url(), claimed, t, cities)
+
+
 def quiz_figure(question: quiz.Question, names_language: str, look: Look, lang: str) -> tuple[str, Any] | None:
     """('altair' | 'plotly', figure) for a question read off a chart: the map of its year or the trade chart of
     its era, the very views the Territories and Trade pages show (so shared with them)."""
     if question.kind == "holder":
-        return "altair", territories(int(question.subject[1]), names_language, look, lang).figure
+        return "altair", territory_map(int(question.subject[1]), names_language, look, lang)
     if question.kind in ("trade_largest", "trade_balance"):
         years = quiz_pool().eras[question.era_id]
         if question.kind == "trade_balance":  # the year asked about must be on the chart

@@ -6,7 +6,7 @@ relations/ is plain Python that tests call without Streamlit.
 
 from relations.ui.frame import link, look, place_names, present
 from relations.ui.state import _, bound, language, n_, param_value, set_param, word, year_range
-from relations.ui.widgets import chart_downloads, csv_download, headers, load, summary
+from relations.ui.widgets import chart, chart_downloads, csv_download, headers, load, summary
 
 __all__ = [
     "_",
@@ -14,6 +14,7 @@ __all__ = [
     "n_",
     "place_names",
     "bound",
+    "chart",
     "chart_downloads",
     "csv_download",
     "headers",

@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 import pandas as pd
 import streamlit as st
 
+from relations.charts import PLOTLY_CONFIG
 from relations.data import DataError
 from relations.i18n import N_
 from relations.text import safe_csv
@@ -126,3 +127,11 @@ HEADERS = {
 def headers(columns: list[str]) -> dict[str, str]:
     """st.dataframe column_config giving each column a header in the reader's language."""
     return {c: word(HEADERS[c]) for c in columns if c in HEADERS}
+
+
+def chart(kind: str, figure: Any, key: str) -> None:
+    """A figure as the views make it: 'plotly' (a Plotly figure) or 'altair' (a finished Vega-Lite dict)."""
+    if kind == "plotly":
+        st.plotly_chart(figure, width="stretch", key=key, config=PLOTLY_CONFIG, theme=None)
+    else:
+        st.vega_lite_chart(spec=figure, width="stretch", key=key)
