@@ -47,7 +47,7 @@ def chart_downloads(spec: dict[str, Any], name: str) -> None:
 
     row = st.container(horizontal=True)
     row.download_button(
-        "Save chart as PNG",
+        _("Save chart as PNG"),
         lambda: export.png(spec),
         f"{name}.png",
         "image/png",
@@ -56,7 +56,7 @@ def chart_downloads(spec: dict[str, Any], name: str) -> None:
         icon=":material/image:",
     )
     row.download_button(
-        "Save chart as SVG",
+        _("Save chart as SVG"),
         lambda: export.svg(spec),
         f"{name}.svg",
         "image/svg+xml",
