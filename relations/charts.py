@@ -555,17 +555,14 @@ def map_chart(
         .mark_geoshape(fill=look.era_fill[1], stroke="#9A9A9A", aria=False, strokeWidth=0.6)
     )
     info = ["holder", "name", "other_name", "sources", "claimed_by"]
+    # What each territory's shape is joined to: who held it, its names, sources, and who else claimed it.
+    facts = alt.LookupData(
+        alt.Data(values=[{k: row[k] for k in ["territory_id", *info]} for row in territory]), "territory_id", info
+    )
     held = (
         alt.Chart(shapes)
         .transform_filter("datum.properties.layer == 'territory'")
-        .transform_lookup(
-            lookup="properties.territory_id",
-            from_=alt.LookupData(
-                alt.Data(values=[{k: row[k] for k in ["territory_id", *info]} for row in territory]),
-                "territory_id",
-                info,
-            ),
-        )
+        .transform_lookup(lookup="properties.territory_id", from_=facts)
         .mark_geoshape(stroke=look.text, strokeWidth=1.2, description=t._("Territories coloured by who held them"))
         .encode(
             color=alt.Color(
@@ -591,14 +588,7 @@ def map_chart(
     outlined = (
         alt.Chart(shapes)
         .transform_filter("datum.properties.layer == 'territory'")
-        .transform_lookup(
-            lookup="properties.territory_id",
-            from_=alt.LookupData(
-                alt.Data(values=[{k: row[k] for k in ["territory_id", *info]} for row in territory]),
-                "territory_id",
-                info,
-            ),
-        )
+        .transform_lookup(lookup="properties.territory_id", from_=facts)
         .transform_filter("datum.claimed_by != ''")
         .mark_geoshape(
             filled=False, strokeWidth=4, strokeDash=[7, 4], description=t._("Territories another state claims")

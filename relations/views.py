@@ -117,17 +117,11 @@ def treaties(scopes: tuple[str, ...], years: tuple[int, int], look: Look, lang: 
 @per_data_folder()
 def territories(year: int, names_language: str, look: Look, lang: str) -> View:
     """The map of `year`; its table is the territorial changes, and `claims` the positions held that year."""
-    t = tr(lang)
-    names = data.place_names()
-    holders = filters.holders_in_year(data.territorial_changes(), year)
-    claims = content.localize(filters.claims_in_year(data.claims(), year), "claims", lang)
-    other = "ru" if names_language == "ja" else "ja"
-    chosen, also = geo.labels(names, names_language, lang), geo.labels(names, other, lang)
-    claimed = geo.claimed_by_others(holders, claims)
-    cities = geo.city_labels(data.city_names(), lang)
+    t, names = tr(lang), data.place_names()
+    holders, claims = _holders(year), _claims(year, lang)
     spec = territory_map(year, names_language, look, lang)
     table = geo.changes_table(data.territorial_changes(), names, names_language, t)
-    inline = charts.map_chart(geo.layers(), holders, chosen, year, look, also, None, claimed, t, cities)
+    inline = _map(year, names_language, look, lang, geometry_url=None)
     view = View(spec, geo.holders_sentence(holders, names, year, claims, t), table, export=inline)
     view.once("claims", lambda _: geo.claims_table(claims, names, names_language, t))
     return view
@@ -271,15 +265,26 @@ def quiz_eras(lang: str) -> dict[str, str]:
 def territory_map(year: int, names_language: str, look: Look, lang: str) -> dict:
     """The map of a year, as the Territories page and the self-check's map questions show it (the geometry fetched
     from static/); built once per year, names, look and language and shared by both."""
-    t = tr(lang)
-    names = data.place_names()
-    holders = filters.holders_in_year(data.territorial_changes(), year)
-    claims = content.localize(filters.claims_in_year(data.claims(), year), "claims", lang)
+    return _map(year, names_language, look, lang, geometry_url=geo.geometry_url())
+
+
+def _holders(year: int) -> pd.DataFrame:
+    return filters.holders_in_year(data.territorial_changes(), year)
+
+
+def _claims(year: int, lang: str) -> pd.DataFrame:
+    return content.localize(filters.claims_in_year(data.claims(), year), "claims", lang)
+
+
+def _map(year: int, names_language: str, look: Look, lang: str, geometry_url: str | None) -> dict:
+    """The map's Vega-Lite dict: the geometry fetched from `geometry_url`, or inside the spec when it is None (the
+    exported file, which must stand alone)."""
+    names, holders = data.place_names(), _holders(year)
     other = "ru" if names_language == "ja" else "ja"
     chosen, also = geo.labels(names, names_language, lang), geo.labels(names, other, lang)
+    claimed = geo.claimed_by_others(holders, _claims(year, lang))
     cities = geo.city_labels(data.city_names(), lang)
-    claimed = geo.claimed_by_others(holders, claims)
-    return charts.map_chart(geo.layers(), holders, chosen, year, look, also, geo.geometry_url(), claimed, t, cities)
+    return charts.map_chart(geo.layers(), holders, chosen, year, look, also, geometry_url, claimed, tr(lang), cities)
 
 
 def quiz_figure(question: quiz.Question, names_language: str, look: Look, lang: str) -> tuple[str, Any] | None:
