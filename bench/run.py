@@ -34,7 +34,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as `python bench/run.py` from the checkout
 
 from bench import scale  # noqa: E402
-from bench.server import ROOT, Server  # noqa: E402
+from bench.server import CHROMIUM, ROOT, Server, launch_chromium  # noqa: E402
 from bench.stclient import class_at_once, open_session, run_page  # noqa: E402
 from relations.i18n import LANGUAGES  # noqa: E402
 from relations.pages import NAMES, url_path  # noqa: E402
@@ -45,7 +45,6 @@ PAGES = [url_path(name) for name in NAMES]
 # their own, whose maps and charts are built for that student (about 0.15 s each on this machine).
 CLASS_QUERY = {"selfcheck": "quiz=2024"}
 BUDGETS = {"cold": 1.5, "class": 3.0, "hall": 3.0, "hall_rss_mb": 690, "rss_mb": 350}
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ONE_CORE = ("taskset", "-c", "0")
 CLIENT_CORES = {1}  # the load generator's core while the servers are pinned to core 0
 
@@ -92,7 +91,7 @@ TRICKS = {
 
 def without(trick: str, folder: Path) -> Path:
     """A copy of the app in `folder` with one trick taken out; returns its app.py."""
-    path, old, new, _ = TRICKS[trick]
+    path, old, new, _what = TRICKS[trick]
     folder.mkdir(parents=True, exist_ok=True)
     for name in ("app.py", "app_pages", "relations", ".streamlit"):
         source = ROOT / name
@@ -105,6 +104,20 @@ def without(trick: str, folder: Path) -> Path:
         raise SystemExit(f"bench: cannot take out '{trick}': {path} no longer contains {old!r}")
     target.write_text(text.replace(old, new, 1), encoding="utf-8")
     return folder / "app.py"
+
+
+# Choices measured like a trick but kept for another reason, which the table gives instead of a verdict on speed.
+KEPT_FOR = {
+    "memo": "kept for the pure core, not for speed: relations/ must not import Streamlit, so it cannot use "
+    "st.cache_resource; measured to show it costs nothing against it",
+}
+GAIN_TO_KEEP = 0.10
+
+
+def trick_verdict(trick: str, gain: float) -> str:
+    if trick in KEPT_FOR:
+        return KEPT_FOR[trick]
+    return "kept: buys at least 10%" if gain >= GAIN_TO_KEEP else "**buys less than 10%: take it out**"
 
 
 # --------------------------------------------------------------------------- measures
@@ -146,17 +159,7 @@ def measure_cold(apps: list[Path], runs: int) -> list[list[float]]:
 
     times: list[list[float]] = [[] for _ in apps]
     with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
-        )
+        browser = launch_chromium(p)
         for _ in range(runs):
             for app, out in zip(apps, times):
                 out.append(cold_start(app, browser))
@@ -305,13 +308,14 @@ def write_report(path: Path, args, cold, klass, heaviest, hall, hall_rss, memory
             "Each trick the app keeps only for speed, measured against a copy of the app without it (bench/run.py, "
             "`TRICKS`), alternating the two. A trick stays only while it buys at least 10%.",
             "",
-            "| trick | what it does | with it | without it | gain |",
-            "|---|---|---|---|---|",
+            "| trick | what it does | with it | without it | gain | verdict |",
+            "|---|---|---|---|---|---|",
         ]
         for trick, (kept, dropped, unit) in tricks.items():
+            gain = 1 - kept / dropped
             lines.append(
                 f"| {trick} | {TRICKS[trick][3]} | {kept:.2f} {unit} | {dropped:.2f} s | "
-                f"{(1 - kept / dropped) * 100:.0f}% |"
+                f"{gain * 100:.0f}% | {trick_verdict(trick, gain)} |"
             )
     lines += ["", scale.markdown(**scaled).strip()]
     text = "\n".join(lines) + "\n"

@@ -6,6 +6,7 @@ The one way the tests (browser, many users) and the benchmark start a server.
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -15,6 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"  # Debian's; `playwright install` cannot download here
 FLAGS = ("--server.headless", "true", "--browser.gatherUsageStats", "false", "--server.address", "127.0.0.1")
 
 
@@ -97,3 +99,19 @@ class Server:
 
     def __exit__(self, *exc) -> None:
         self.stop()
+
+
+def launch_chromium(playwright):
+    """Debian's Chromium under Playwright, quiet: no sandbox (root in a container), no GPU, no calls home."""
+    return playwright.chromium.launch(
+        executable_path=CHROMIUM,
+        args=[
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--disable-quic",
+        ],
+    )

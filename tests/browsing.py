@@ -5,13 +5,11 @@ Playwright's sync API allows per thread.
 """
 
 import os
-import shutil
 import time
 
-from bench.server import ROOT
+from bench.server import CHROMIUM, ROOT, launch_chromium
 from conftest import unavailable
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 AXE = ROOT / "tests" / "js" / "node_modules" / "axe-core" / "axe.min.js"
 ARTIFACTS = ROOT / "test-artifacts"
 LOCAL = ("http://127.0.0.1", "ws://127.0.0.1", "http://localhost", "ws://localhost", "data:", "blob:", "about:")
@@ -24,19 +22,7 @@ VIEWS = {
 }
 
 
-def launch(playwright):
-    return playwright.chromium.launch(
-        executable_path=CHROMIUM,
-        args=[
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--disable-quic",
-        ],
-    )
+launch = launch_chromium
 
 
 def need_chromium() -> None:
