@@ -1,8 +1,10 @@
 """A process-wide memo for what every session shares: validated tables and finished views.
 
-st.cache_resource would do the same job, but each hit hashes the arguments with Streamlit's own hasher and
-inspects the function's signature, which on a warm rerun cost more than drawing some pages. Here a hit is one
-dict lookup on the arguments themselves, so they must be hashable (strings, numbers, tuples, frozen dataclasses).
+It exists because the core is plain Python: relations/ outside relations/ui must not import Streamlit, so it
+cannot use st.cache_resource, and the build, the exports and the tests call the same loaders and views without a
+server. It is not kept for speed: bench/run.py measures it against st.cache_resource doing the same job and finds
+them within a few per cent (BENCHMARKS.md). A hit is one dict lookup on the arguments themselves, so they must be
+hashable (strings, numbers, tuples, frozen dataclasses).
 
 Like st.cache_resource, a value is built once even when forty sessions ask for it at the same moment (the others
 wait for the first), an exception is not remembered (a fixed data file is read again on the next run), and values
