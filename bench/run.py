@@ -110,8 +110,8 @@ def without(trick: str, folder: Path) -> Path:
 KEPT_FOR = {
     "memo": "kept for the pure core, not for speed: relations/ must not import Streamlit, so it cannot use "
     "st.cache_resource; measured to show it costs nothing against it",
-    "warm-up at start": "kept while it buys about 10% (runs have given 10% to 16%): it helps only the first "
-    "visitor after a start, not a class, and without it that visitor waits longer than the cold-start budget allows",
+    "warm-up at start": "kept on the line (runs have given 10% to 16%): it helps only the first visitor after a "
+    "start, not a class, but without it the cold start moves further past its 1.5× budget",
 }
 GAIN_TO_KEEP = 0.10
 
