@@ -1,6 +1,6 @@
 """Benchmark the dashboard on the real server against a bare one-line Streamlit app, and write BENCHMARKS.md.
 
-    python bench/run.py                              # full run (about fifteen minutes), writes BENCHMARKS.md
+    python bench/run.py                              # full run (a few minutes), writes BENCHMARKS.md
     python bench/run.py --quick --output /tmp/b.md   # smoke run used by the test suite
 
 Every figure is a ratio against a bare app (`st.write("Hello")`) that runs with the project's own
@@ -110,8 +110,8 @@ def without(trick: str, folder: Path) -> Path:
 KEPT_FOR = {
     "memo": "kept for the pure core, not for speed: relations/ must not import Streamlit, so it cannot use "
     "st.cache_resource; measured to show it costs nothing against it",
-    "warm-up at start": "kept on the line (runs have given 10% to 16%): it helps only the first visitor after a "
-    "start, not a class, but without it the cold start moves further past its 1.5× budget",
+    "warm-up at start": "kept on the line (its gain has ranged from 10% to 20% between runs): it helps only the "
+    "first visitor after a start, not a class, but without it the cold start moves further past its 1.5× budget",
 }
 GAIN_TO_KEEP = 0.10
 
