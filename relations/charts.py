@@ -24,9 +24,23 @@ if TYPE_CHECKING:
 LANE_HEIGHT = 13  # px per stacked track in a timeline lane
 
 
+def _altair():
+    """Altair, set to leave each layer's rows inline in the spec (`"data": {"values": [...]}`).
+
+    By default Altair gathers every layer's rows into the spec's top-level `datasets`, and Streamlit turns each of
+    those into Arrow through a pandas frame on every run of every session (0.4-0.8 ms a dataset). Rows inline in
+    a layer travel as part of the spec's JSON instead. bench/run.py measures what this buys (TRICKS, "inline
+    chart data"); tests/test_views.py checks that no chart the pages draw has tabular top-level datasets.
+    """
+    import altair as alt
+
+    alt.data_transformers.consolidate_datasets = False
+    return alt
+
+
 def _category_scales(look: theme.Look, t: Translator):
     """Colour and shape per category, the categories named in the reader's language."""
-    import altair as alt
+    alt = _altair()
 
     cats = list(schema.CATEGORIES)
     names = [t.word(c) for c in cats]
@@ -91,7 +105,7 @@ def timeline_chart(
 
     Click selects an event (selection parameter `event`); the x axis zooms and pans (`zoom`).
     """
-    import altair as alt
+    alt = _altair()
 
     t = t or tr("en")
     ev = events.copy()
@@ -513,7 +527,7 @@ def map_chart(
     whose position is that a territory another state holds is its own (geo.claimed_by_others): those territories
     get a thick dashed outline in that state's colour, with a legend, beside the holder's fill.
     """
-    import altair as alt
+    alt = _altair()
 
     t = t or tr("en")
     states = list(theme.STATE_STYLE)

@@ -19,7 +19,7 @@ def test_timeline_has_every_filtered_event_and_no_two_marks_overlap(t):
     ev = filters.filter_events(filters.with_bounds(t["events"]), None, (1917, 1991))
     spec = charts.timeline_chart(ev, t["eras"], t["sources"], (1917, 1991)).to_dict()
     points = spec["layer"][-1]
-    rows = spec["datasets"][points["data"]["name"]]
+    rows = points["data"]["values"]
     assert len(rows) == len(ev)
     params = spec.get("params", []) + points.get("params", [])
     assert {p["name"] for p in params} >= {"event", "zoom"}
@@ -143,7 +143,7 @@ def test_map_labels_near_the_right_edge_read_westwards(t):
     holders = filters.holders_in_year(t["territorial_changes"], 1950)
     spec = charts.map_chart(geo.layers(), holders, geo.labels(t["place_names"], "ja"), 1950)
     labels = {
-        layer["mark"]["align"]: [row["name"] for row in spec["datasets"][layer["data"]["name"]]]
+        layer["mark"]["align"]: [row["name"] for row in layer["data"]["values"]]
         for layer in spec["layer"]
         if layer["mark"]["type"] == "text" and layer["mark"].get("fontWeight")
     }

@@ -160,7 +160,7 @@ def map_city_labels(spec: dict) -> set[str]:
         if layer.get("mark", {}).get("type") == "text"
         and "EAST_EDGE" not in str(layer["mark"].get("dx"))
         and "datum.lon" in str(layer["mark"].get("dx"))
-        for row in spec["datasets"][layer["data"]["name"]]
+        for row in layer["data"]["values"]
     }
 
 

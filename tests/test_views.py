@@ -103,3 +103,33 @@ def test_trade_markers_are_events_that_start_in_the_chosen_years():
     assert years[0] >= 1917 and years[-1] < 1992, years
     assert not any("Portsmouth" in text for text in markers["text"])
     assert any("Neutrality Pact" in text for text in markers["text"])
+
+
+def _top_level_tables(spec: dict) -> list[str]:
+    """The names of a Vega-Lite spec's top-level datasets that hold rows (GeoJSON features are left to Vega)."""
+    return [
+        name
+        for name, rows in spec.get("datasets", {}).items()
+        if not (rows and isinstance(rows[0], dict) and rows[0].get("type") == "Feature")
+    ]
+
+
+def test_the_vega_lite_charts_the_pages_draw_keep_their_rows_inline():
+    # Streamlit turns every top-level dataset into Arrow through pandas on each run of each session; rows inline
+    # in a layer ride in the spec's JSON (relations.charts._altair; bench/run.py, TRICKS "inline chart data").
+    look, drawn = Look(), {}
+    drawn["timeline"] = views.timeline(schema.CATEGORIES, (1917, 1991), False, look, "ja").figure
+    drawn["map"] = views.territory_map(1946, "ja", look, "ru")
+    drawn["territories"] = views.territories(1905, "ru", look, "en").figure
+    for step in range(1, schema.LESSON_STEPS + 1):
+        view, kind = views.lesson_step(step, "ja", look, "en")
+        if kind == "altair":
+            drawn[f"lesson step {step}"] = view.figure
+    assert len(drawn) >= 4
+    for name, spec in drawn.items():
+        assert _top_level_tables(spec) == [], name
+        inline = [layer["data"]["values"] for layer in spec["layer"] if "values" in layer.get("data", {})]
+        assert inline and all(isinstance(rows, list) for rows in inline), name
+    # and the rows are the real ones: the timeline's last layer draws every shown event of those years
+    shown = filters.filter_events(filters.with_bounds(views.events("ja")), list(schema.CATEGORIES), (1917, 1991))
+    assert len(drawn["timeline"]["layer"][-1]["data"]["values"]) == len(shown)
