@@ -79,6 +79,13 @@ TRICKS = {
         "    return None",
         "the map's 55 kB of geometry fetched once by each browser from static/ instead of sent inside every map",
     ),
+    "inline chart data": (
+        "relations/charts.py",
+        "    alt.data_transformers.consolidate_datasets = False",
+        "    alt.data_transformers.consolidate_datasets = True",
+        "each Vega-Lite chart's rows inline in its layers (Altair's consolidate_datasets off) instead of in "
+        "top-level datasets, which Streamlit turns into Arrow through pandas on every run of every session",
+    ),
     "warm-up at start": (
         "app.py",
         "app = st.App(__file__, lifespan=_lifespan)",
