@@ -90,6 +90,16 @@ def test_translations_mark_established_names_and_cite_them():
     assert treaty.iloc[0]["text"] == "日ソ中立条約" and treaty.iloc[0]["basis"] == "established"
 
 
+def test_the_projects_own_translations_cite_the_sources_of_the_row_they_translate():
+    rows = data.load("translations")
+    own = rows[rows["basis"] == "project"]
+    assert len(own) > 1000 and (own["source_ids"] != "").all()
+    event = data.events().set_index("event_id").loc["1941-06-22-germany-invades-the-soviet-union"]
+    title = own[(own["row_id"] == "1941-06-22-germany-invades-the-soviet-union") & (own["field"] == "title")]
+    assert sorted(title["lang"]) == ["ja", "ru"]
+    assert set(title["source_ids"]) == {event["source_ids"]}
+
+
 def test_locale_formats_and_plural_rules():
     ja, ru, en = tr("ja"), tr("ru"), tr("en")
     assert (en.date("1941-04-13"), ja.date("1941-04-13"), ru.date("1941-04-13")) == (

@@ -1,6 +1,7 @@
 """Translations: the Japanese and Russian text of every field marked x-translated in datapackage.json, from
 data/curated/translations_<lang>.csv. A translation is kept only while the English it translates is the current
-English; an established name (one a source in that language uses) cites where it is used."""
+English; an established name (one a source in that language uses) cites where it is used, and the project's own
+translation cites the sources of the row it translates (its facts are that row's)."""
 
 from __future__ import annotations
 
@@ -22,6 +23,11 @@ def must_translate(table: str, row: dict) -> bool:
     return row.get("needs_second_source", "false") != "true" and row.get("not_shown", "false") != "true"
 
 
+def row_sources(row: dict) -> str:
+    """The source ids a row of a translated table cites (the column is source_ids, or source_id in a few)."""
+    return str(row.get("source_ids") or row.get("source_id") or "")
+
+
 def build_translations(reg: SourceRegistry, tables: dict[str, list[dict]]) -> list[dict]:
     out, missing, stale = [], [], []
     for lang in LANGS:
@@ -38,10 +44,12 @@ def build_translations(reg: SourceRegistry, tables: dict[str, list[dict]]) -> li
                         if must_translate(table, row):
                             (missing if t is None else stale).append((lang, *key))
                         continue
-                    sources = ""
-                    if t["basis"] == "established" and t["source_url"]:
+                    established = t["basis"] == "established" and t["source_url"]
+                    if established:
                         quote = f"quote: {t['source_quote']}" if t["source_quote"] else ""
                         sources = reg.web(t["source_url"], title_from_url(t["source_url"]), "other", quote)
+                    else:
+                        sources = row_sources(row)
                     out.append(
                         {
                             "table": table,
@@ -49,7 +57,7 @@ def build_translations(reg: SourceRegistry, tables: dict[str, list[dict]]) -> li
                             "field": field,
                             "lang": lang,
                             "text": t["text"],
-                            "basis": t["basis"] if sources or t["basis"] == "project" else "project",
+                            "basis": "established" if established else "project",
                             "source_ids": sources,
                             "english": english,
                         }
