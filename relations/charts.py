@@ -73,7 +73,7 @@ def _configure(chart: alt.Chart, look: theme.Look = theme.DEFAULT_LOOK) -> alt.C
             orient="bottom",
             columns=4,
             labelLimit=300,
-            titleLimit=500,
+            titleLimit=36 * look.font_size,  # a long Japanese or Russian legend title, in present mode too
         )
         .configure_text(color=look.text)
         .configure_view(strokeWidth=0)
