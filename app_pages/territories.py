@@ -20,7 +20,7 @@ year = ui.bound(st.slider, "year", label=_("Year"), min_value=1855, max_value=19
 names, look, lang = ui.place_names(), ui.look(), ui.language()  # the islands' names follow the sidebar's choice
 view = ui.load(lambda: views.territories(year, names, look, lang))
 ui.summary(view.sentence)
-st.vega_lite_chart(spec=view.figure, width="stretch", key="map_chart")
+ui.chart("altair", view.figure, key="map_chart")
 ui.chart_downloads(view.export, "map")
 line = boundaries.iloc[0]
 st.caption(

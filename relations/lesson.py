@@ -7,7 +7,7 @@ from typing import Any
 
 import pandas as pd
 
-from relations import charts, filters, geo, summaries
+from relations import charts, filters, summaries
 from relations.i18n import Translator, tr
 from relations.theme import Look
 
@@ -21,7 +21,6 @@ class ChartSpec:
     kind: str  # "altair" or "plotly"
     figure: Any  # the finished Vega-Lite dict, or a Plotly figure
     sentence: str
-    export: Any = None  # what to save as a file, where it differs from `figure` (the map with its geometry inline)
 
 
 def key_events(events: pd.DataFrame, step: pd.Series, limit: int = 12) -> pd.DataFrame:
@@ -34,38 +33,11 @@ def key_events(events: pd.DataFrame, step: pd.Series, limit: int = 12) -> pd.Dat
     return from_article.head(limit)
 
 
-def chart_for(
-    step: pd.Series,
-    trade,
-    changes,
-    names,
-    events,
-    eras,
-    sources,
-    look: Look,
-    layers: dict,
-    language: str,
-    geometry_url: str | None = None,
-    claims: pd.DataFrame | None = None,
-    t: Translator | None = None,
-    cities: dict[str, str] | None = None,
-) -> ChartSpec:
+def chart_for(step: pd.Series, trade, events, eras, sources, look: Look, t: Translator | None = None) -> ChartSpec:
+    """The chart of a step whose chart is a trade or timeline chart (a map step is the Territories page's map of
+    its year: relations.views.lesson_step)."""
     t = t or tr("en")
     years = (int(step["start_year"]), int(step["end_year"]))
-    if step["chart"] == "map":
-        year = int(step["map_year"])
-        holders = filters.holders_in_year(changes, year)
-        held = filters.claims_in_year(claims, year) if claims is not None else None
-        claimed = geo.claimed_by_others(holders, held) if held is not None else None
-        chosen = geo.labels(names, language, t.lang)
-        also = geo.labels(names, "ru" if language == "ja" else "ja", t.lang)
-        figure = charts.map_chart(layers, holders, chosen, year, look, also, geometry_url, claimed, t, cities)
-        inline = (
-            charts.map_chart(layers, holders, chosen, year, look, also, None, claimed, t, cities)
-            if geometry_url
-            else None
-        )
-        return ChartSpec("altair", figure, geo.holders_sentence(holders, names, year, held, t), inline)
     if step["chart"] == "trade":
         series = TRADE_SERIES_BEFORE_1940 if years[1] < 1940 else TRADE_SERIES_AFTER_1945
         wide = filters.trade_wide(trade, series, years)

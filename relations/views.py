@@ -34,7 +34,9 @@ class View:
     figure: Any  # Vega-Lite spec dict or Plotly figure, as the page draws it
     sentence: str  # the one-sentence summary
     table: pd.DataFrame  # the rows behind the chart
-    export: Any = None  # the figure to save as a file, where it differs from `figure` (the map's inline geometry)
+    # Makes the figure to save as a file where it differs from `figure` (the map with its geometry inline), only
+    # when a reader asks for the file.
+    export: Callable[[], Any] | None = None
 
     _memo: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
@@ -121,8 +123,12 @@ def territories(year: int, names_language: str, look: Look, lang: str) -> View:
     holders, claims = _holders(year), _claims(year, lang)
     spec = territory_map(year, names_language, look, lang)
     table = geo.changes_table(data.territorial_changes(), names, names_language, t)
-    inline = _map(year, names_language, look, lang, geometry_url=None)
-    view = View(spec, geo.holders_sentence(holders, names, year, claims, t), table, export=inline)
+    view = View(
+        spec,
+        geo.holders_sentence(holders, names, year, claims, t),
+        table,
+        export=_map_file(year, names_language, look, lang),
+    )
     view.once("claims", lambda _: geo.claims_table(claims, names, names_language, t))
     return view
 
@@ -161,28 +167,21 @@ def lesson_text(step: int, lang: str) -> LessonText:
 
 @per_data_folder()
 def lesson_step(step: int, names_language: str, look: Look, lang: str) -> tuple[View, str]:
-    """(view, chart kind 'altair' or 'plotly') for one lesson step; the view's table is its key events."""
+    """(view, chart kind 'altair' or 'plotly') for one lesson step; the view's table is its key events. A map step
+    shows the Territories page's map of its year (the same shared view)."""
+    t = tr(lang)
     row = data.lesson().set_index("step").loc[step].copy()
     row["step"] = step
-    spec = lesson.chart_for(
-        row,
-        data.trade(),
-        data.territorial_changes(),
-        data.place_names(),
-        events(lang),
-        content.localize(data.eras(), "eras", lang),
-        data.sources(),
-        look,
-        geo.layers(),
-        names_language,
-        geo.geometry_url(),
-        content.localize(data.claims(), "claims", lang),
-        tr(lang),
-        geo.city_labels(data.city_names(), lang),
-    )
     key = lesson.key_events(events(lang), row)
-    key = key.assign(source=filters.source_labels(key, data.sources(), t=tr(lang)))
-    return View(spec.figure, spec.sentence, key, export=spec.export), spec.kind
+    key = key.assign(source=filters.source_labels(key, data.sources(), t=t))
+    if row["chart"] == "map":
+        year = int(row["map_year"])
+        sentence = geo.holders_sentence(_holders(year), data.place_names(), year, _claims(year, lang), t)
+        figure = territory_map(year, names_language, look, lang)
+        return View(figure, sentence, key, export=_map_file(year, names_language, look, lang)), "altair"
+    eras = content.localize(data.eras(), "eras", lang)
+    spec = lesson.chart_for(row, data.trade(), events(lang), eras, data.sources(), look, t)
+    return View(spec.figure, spec.sentence, key), spec.kind
 
 
 def table(name: str) -> pd.DataFrame:
@@ -266,6 +265,11 @@ def territory_map(year: int, names_language: str, look: Look, lang: str) -> dict
     """The map of a year, as the Territories page and the self-check's map questions show it (the geometry fetched
     from static/); built once per year, names, look and language and shared by both."""
     return _map(year, names_language, look, lang, geometry_url=geo.geometry_url())
+
+
+def _map_file(year: int, names_language: str, look: Look, lang: str) -> Callable[[], dict]:
+    """Makes the map to save as a file, its geometry inside (a file must stand alone), when it is asked for."""
+    return lambda: _map(year, names_language, look, lang, geometry_url=None)
 
 
 def _holders(year: int) -> pd.DataFrame:

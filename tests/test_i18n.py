@@ -228,7 +228,7 @@ def test_the_exported_map_in_japanese_draws_real_glyphs():
 
     assert export.png(word("択捉島")) != export.png(word("国後島"))
     view = views.territories(1960, "ja", Look(), "ja")
-    png = export.png(view.export)
+    png = export.png(view.export())
     assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 50_000
     # The SVG carries the glyphs' outlines, not text in a font the reader's machine may lack.
     assert export.svg(word("択捉島")) != export.svg(word("国後島"))

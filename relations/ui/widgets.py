@@ -41,14 +41,15 @@ def csv_download(label: str, frame: Callable[[], pd.DataFrame] | pd.DataFrame, f
     st.download_button(label, lambda: safe_csv(make()), file_name, "text/csv", key=key, on_click="ignore")
 
 
-def chart_downloads(spec: dict[str, Any], name: str) -> None:
-    """'Save as PNG' and 'Save as SVG' for a Vega-Lite chart; the file is made only when clicked."""
+def chart_downloads(spec: dict[str, Any] | Callable[[], dict[str, Any]], name: str) -> None:
+    """'Save as PNG' and 'Save as SVG' for a Vega-Lite chart (or what makes it); the file is made only when clicked."""
     from relations import export
 
+    make = spec if callable(spec) else (lambda: spec)
     row = st.container(horizontal=True)
     row.download_button(
         _("Save chart as PNG"),
-        lambda: export.png(spec),
+        lambda: export.png(make()),
         f"{name}.png",
         "image/png",
         key=f"png_{name}",
@@ -57,7 +58,7 @@ def chart_downloads(spec: dict[str, Any], name: str) -> None:
     )
     row.download_button(
         _("Save chart as SVG"),
-        lambda: export.svg(spec),
+        lambda: export.svg(make()),
         f"{name}.svg",
         "image/svg+xml",
         key=f"svg_{name}",
