@@ -35,8 +35,8 @@ FIX_HINT = N_("Correct the cell, or restore the original file (git checkout data
 
 
 def _fix(message: str, **args) -> Msg:
-    """A message about one cell, followed by how to put it right."""
-    return Msg(message + " " + FIX_HINT, args)
+    """A message about one cell, followed by how to put it right: two messages, each translated on its own."""
+    return Msg("{problem} {hint}", {"problem": Msg(message, args), "hint": Msg(FIX_HINT, {"file": args["file"]})})
 
 
 @dataclass

@@ -95,3 +95,16 @@ def test_file_level_problems(data_copy, mutate, expected):
     with pytest.raises(DataError) as err:
         read_table("people", data_copy)
     assert expected in str(err.value) and str(err.value).startswith("people.csv")
+
+
+def test_a_cell_problem_and_its_fix_are_said_in_the_readers_language(data_copy):
+    corrupt(data_copy, "trade.csv", "\n1960,", "\n19x0,")
+    with pytest.raises(DataError) as err:
+        read_table("trade", data_copy)
+    assert err.value.column == "year"
+    english = err.value.render("en")
+    assert "'19x0' is not a whole number. Correct the cell" in english and "git checkout data/trade.csv" in english
+    for lang in ("ja", "ru"):
+        said = err.value.render(lang)
+        assert "19x0" in said and "git checkout data/trade.csv" in said
+        assert "whole number" not in said and "Correct the cell" not in said, said
