@@ -172,8 +172,12 @@ def build_pool(
     ch = filters.with_bounds(changes[changes["territory_id"] != ""])
     changed_in = {(row.territory_id, row.start.year) for row in ch.itertuples()}
     first, last = min(a for a, _ in era_years.values()), max(b for _, b in era_years.values())
+    change_years = {year for _, year in changed_in}
+    held_now: dict[str, dict] = {}
     for year in range(first, last + 1):
-        for territory, held in filters.holders_in_year(changes, year).items():
+        if year == first or year in change_years:  # holders change only in a year some change begins
+            held_now = filters.holders_in_year(changes, year)
+        for territory, held in held_now.items():
             if (
                 (mapped is None or territory in mapped)
                 and held["holder"] != filters.NOT_RECORDED
@@ -203,10 +207,6 @@ def build_pool(
         and _strong_enough(r.source_ids, kinds)
     )
     return Pool(era_years, by_era, signed, all_years, holders, states, wide, trade_years, envoys)
-
-
-def era_of(year: int, pool: Pool) -> str | None:
-    return next((era for era, (a, b) in pool.eras.items() if a <= year <= b), None)
 
 
 # --------------------------------------------------------------------------- one question of each kind
@@ -452,7 +452,7 @@ def word(
         answer = " → ".join(q.answer)
         page, query, page_label = (
             "timeline",
-            {"event": in_order[0], "years": "-".join(map(str, _era_years(q, ev, in_order)))},
+            {"event": in_order[0], "years": "-".join(map(str, _era_years(ev, in_order)))},
             t._("See them on the Timeline"),
         )
     elif q.kind == "treaty_year":
@@ -533,6 +533,6 @@ def word(
     return Worded(prompt, items, tuple(labels), answer, explanation, page, query, page_label, source_url, source_label)
 
 
-def _era_years(q: Question, ev: pd.DataFrame, ids: list[str]) -> tuple[int, int]:
+def _era_years(ev: pd.DataFrame, ids: list[str]) -> tuple[int, int]:
     years = [int(ev.loc[e, "date"][:4]) for e in ids]
     return min(years), max(years)

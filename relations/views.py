@@ -295,11 +295,11 @@ def quiz_figure(question: quiz.Question, names_language: str, look: Look, lang: 
     """('altair' | 'plotly', figure) for a question read off a chart: the map of its year or the trade chart of
     its era, the very views the Territories and Trade pages show (so shared with them)."""
     if question.kind == "holder":
-        return "altair", territory_map(int(question.subject[1]), names_language, look, lang)
+        return "altair", territory_map(question.year, names_language, look, lang)
     if question.kind in ("trade_largest", "trade_balance"):
         years = quiz_pool().eras[question.era_id]
         if question.kind == "trade_balance":  # the year asked about must be on the chart
-            year = int(question.subject[0])
+            year = question.year
             years = (min(years[0], year), max(years[1], year))
         view = trade(quiz.TRADE_BASIS, quiz.TRADE_FLOWS, "current", False, years, look, lang)
         return "plotly", view.figure
