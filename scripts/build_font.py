@@ -99,7 +99,8 @@ def build() -> None:
         font.save(font_path(weight, "woff2"))
     shutil.copy(CACHE / "LICENSE_FONT", OUT / "OFL.txt")
     # What the source font itself lacks (a few symbols): the check needs no source font to know it.
-    absent = sorted(c for c in chars if ord(c) not in set(TTFont(source("400")).getBestCmap()))
+    in_source = set(TTFont(source("400")).getBestCmap())
+    absent = sorted(c for c in chars if ord(c) not in in_source)
     (OUT / "not-in-source.txt").write_text("".join(absent) + "\n", encoding="utf-8")
 
 

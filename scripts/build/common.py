@@ -236,3 +236,12 @@ def title_from_url(url: str) -> str:
 
     tail = unquote(urlparse(url).path.rsplit("/", 1)[-1]).replace("_", " ")
     return f"{tail} ({urlparse(url).netloc})"
+
+
+def cited_pages(reg: SourceRegistry, row: dict) -> list[str]:
+    """The source ids of the pages a curated row cites: address, title, kind and the quote read there, each
+    column ';'-separated in the same order."""
+    urls, titles, kinds, quotes = (
+        row[c].split(";") if row[c] else [] for c in ("source_urls", "source_titles", "source_kinds", "quotes")
+    )
+    return [reg.web(u, t, k, f"quote: {q.strip()}") for u, t, k, q in zip(urls, titles, kinds, quotes)]

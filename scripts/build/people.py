@@ -5,15 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from build.common import RAW, SourceRegistry, curated, read_csv, slug
-
-
-def _sources(reg: SourceRegistry, row: dict) -> list[str]:
-    """The sources a curated row gives: address, title, kind and the quote read there, ';'-separated alike."""
-    urls, titles, kinds, quotes = (
-        row[c].split(";") if row[c] else [] for c in ("source_urls", "source_titles", "source_kinds", "quotes")
-    )
-    return [reg.web(u, t, k, f"quote: {q.strip()}") for u, t, k, q in zip(urls, titles, kinds, quotes)]
+from build.common import RAW, SourceRegistry, cited_pages, curated, read_csv, slug
 
 
 def build_people(reg: SourceRegistry) -> list[dict]:
@@ -49,7 +41,7 @@ def build_people(reg: SourceRegistry) -> list[dict]:
         )
     by_id = {row["position_id"]: row for row in rows}
     for c in curated("people.csv"):
-        found = _sources(reg, c)
+        found = cited_pages(reg, c)
         if c["action"] == "confirm":
             # A reliable source for the row as it stands; where it gives another date, that date is kept beside.
             row = by_id[c["position_id"]]

@@ -4,7 +4,7 @@ resolves their source references (URLs or dataset ids) to source ids."""
 
 from __future__ import annotations
 
-from build.common import SourceRegistry, curated
+from build.common import SourceRegistry, cited_pages, curated
 
 
 def _resolved(name: str, reg: SourceRegistry) -> list[dict]:
@@ -33,10 +33,7 @@ def build_claims(reg: SourceRegistry) -> list[dict]:
     """Each side's position on each territory over time (data/curated/claims.csv), with the sources read."""
     out = []
     for row in curated("claims.csv"):
-        urls, titles, kinds, quotes = (
-            row[c].split(";") for c in ("source_urls", "source_titles", "source_kinds", "quotes")
-        )
-        cited = [reg.web(u, t, k, f"quote: {q.strip()}") for u, t, k, q in zip(urls, titles, kinds, quotes)]
+        cited = cited_pages(reg, row)
         out.append({**row, "source_ids": reg.strengthen(";".join(dict.fromkeys(cited)))})
     return out
 
@@ -46,10 +43,7 @@ def build_city_names(reg: SourceRegistry) -> list[dict]:
     write it. A name that only weak sources give (mirrors, Q&A sites, student pages) is refused: the build stops."""
     out = []
     for row in curated("city_names.csv"):
-        urls, titles, kinds, quotes = (
-            row[c].split(";") for c in ("source_urls", "source_titles", "source_kinds", "quotes")
-        )
-        cited = [reg.web(u, t, k, f"quote: {q.strip()}") for u, t, k, q in zip(urls, titles, kinds, quotes)]
+        cited = cited_pages(reg, row)
         if all(reg.is_weak(s) for s in cited):
             raise SystemExit(f"city_names.csv: {row['city']} ({row['lang']}) rests on weak sources alone")
         source_ids = reg.strengthen(";".join(dict.fromkeys(cited)))

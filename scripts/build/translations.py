@@ -9,8 +9,9 @@ import sys
 
 from build.common import SourceRegistry, curated, title_from_url
 from relations import schema
+from relations.i18n import LANGUAGES
 
-LANGS = ("ja", "ru")
+LANGS = LANGUAGES[1:]  # the languages translated from English
 
 
 def row_key(table: str, row: dict) -> str:
@@ -18,14 +19,9 @@ def row_key(table: str, row: dict) -> str:
     return row[key] if isinstance(key, str) else "|".join(str(row[k]) for k in key)
 
 
-def must_translate(table: str, row: dict) -> bool:
+def must_translate(row: dict) -> bool:
     """Whether a reader can see the row: hidden and never-shown rows may wait for their translation."""
     return row.get("needs_second_source", "false") != "true" and row.get("not_shown", "false") != "true"
-
-
-def row_sources(row: dict) -> str:
-    """The source ids a row of a translated table cites (the column is source_ids, or source_id in a few)."""
-    return str(row.get("source_ids") or row.get("source_id") or "")
 
 
 def build_translations(reg: SourceRegistry, tables: dict[str, list[dict]]) -> list[dict]:
@@ -41,7 +37,7 @@ def build_translations(reg: SourceRegistry, tables: dict[str, list[dict]]) -> li
                     key = (table, row_key(table, row), field)
                     t = given.get(key)
                     if t is None or t["english"] != english:
-                        if must_translate(table, row):
+                        if must_translate(row):
                             (missing if t is None else stale).append((lang, *key))
                         continue
                     established = t["basis"] == "established" and t["source_url"]
@@ -49,7 +45,7 @@ def build_translations(reg: SourceRegistry, tables: dict[str, list[dict]]) -> li
                         quote = f"quote: {t['source_quote']}" if t["source_quote"] else ""
                         sources = reg.web(t["source_url"], title_from_url(t["source_url"]), "other", quote)
                     else:
-                        sources = row_sources(row)
+                        sources = row["source_ids"]
                     out.append(
                         {
                             "table": table,
