@@ -69,9 +69,8 @@ def port_open(port: int) -> bool:
 def stop_and_check_nothing_is_left(served: Serve) -> None:
     """SIGTERM to serve.sh's process group, as a service manager or Ctrl-C would; then nothing may remain."""
     members = group_members(served.proc.pid)
+    served.stop()  # before any assertion: a failing check must not leave the replicas and nginx running
     assert any("streamlit" in cmd for cmd in members.values()) and any("nginx" in cmd for cmd in members.values())
-    os.killpg(served.proc.pid, signal.SIGTERM)
-    served.proc.wait(timeout=30)
     deadline = time.time() + 15
     while any(Path(f"/proc/{pid}").exists() for pid in members) and time.time() < deadline:
         time.sleep(0.2)
