@@ -46,7 +46,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench.server import Server  # noqa: E402
+from bench.server import Server, free_port  # noqa: E402
 from bench.stclient import PageRun, run_page  # noqa: E402
 
 SERVE = ROOT / "scripts" / "serve.sh"
@@ -62,9 +62,7 @@ FAILOVER_PAGES = ["", "timeline", "trade", "territories"]
 def free_ports(span: int) -> int:
     """A port P such that P .. P+span-1 are all free on 127.0.0.1 (serve.sh puts its replicas at P+1...)."""
     for _ in range(200):
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            port = s.getsockname()[1]
+        port = free_port()
         if port + span < 65536 and all(_port_free(port + i) for i in range(1, span)):
             return port
     raise RuntimeError("no run of free ports")
