@@ -390,6 +390,8 @@ async def _student(url: str, pages: list[str], stop: asyncio.Event, log: dict) -
                 if answered(run):
                     log["back_after"] = time.perf_counter() - lost_at
                     log["new_replica"] = visit.replica
+                    cookies.update(visit.cookies_set())  # the browser keeps the cookie naming its new replica
+                    cookies.pop("jsr_served", None)
                     break
                 await _close_quietly(visit)
             except Exception:  # any failed reload is retried, as a student would

@@ -85,16 +85,19 @@ LOG_DIR="$RUN_DIR/logs"
 PIDS=()
 stop_all() {
   trap - INT TERM HUP PIPE EXIT
-  if [ ${#PIDS[@]} -gt 0 ]; then
+  # `jobs -pr`: the children still running. A replica that died earlier was reaped by `wait -n`, and its pid may
+  # since belong to another program, so the pids recorded at the start are not signalled again.
+  local live
+  live=($(jobs -pr))
+  if [ ${#live[@]} -gt 0 ]; then
     echo "serve.sh: stopping everything it started..." >&2
-    kill -TERM "${PIDS[@]}" 2>/dev/null || true
+    kill -TERM "${live[@]}" 2>/dev/null || true
     for _ in $(seq 100); do  # Streamlit closes its sessions first; give it up to 10 s
-      alive=0
-      for pid in "${PIDS[@]}"; do kill -0 "$pid" 2>/dev/null && alive=1; done
-      [ $alive = 0 ] && break
+      [ -z "$(jobs -pr)" ] && break
       sleep 0.1
     done
-    kill -KILL "${PIDS[@]}" 2>/dev/null || true
+    live=($(jobs -pr))
+    [ ${#live[@]} = 0 ] || kill -KILL "${live[@]}" 2>/dev/null || true
     wait 2>/dev/null || true
   fi
   rm -f "$RUN_DIR"/r*.pid "$RUN_DIR/serve.pid"
@@ -149,10 +152,19 @@ for ((i = 0; i < REPLICAS; i++)); do
 done
 
 # --- nginx, only now that every replica answers ----------------------------------------------------------------
-servers="" names=""
+servers="" names="" routes="" groups=""
+server_line() { echo "        server 127.0.0.1:$1 max_fails=1 fail_timeout=10s$2;"; }
 for ((i = 0; i < REPLICAS; i++)); do
-  servers+="        server 127.0.0.1:${PORTS[$i]} max_fails=1 fail_timeout=10s;"$'\n'
+  servers+="$(server_line "${PORTS[$i]}" "")"$'\n'
   names+="        \"~(^|[ ,])127\\.0\\.0\\.1:${PORTS[$i]}\$\" ${NAMES[$i]};"$'\n'
+  routes+="        ${NAMES[$i]} jsr_${NAMES[$i]};"$'\n'
+  # The replica's own group: itself, then every other replica as a backup for when it is gone.
+  groups+="    upstream jsr_${NAMES[$i]} {"$'\n'"        zone jsr_${NAMES[$i]} 64k;"$'\n'
+  groups+="$(server_line "${PORTS[$i]}" "")"$'\n'
+  for ((j = 0; j < REPLICAS; j++)); do
+    [ $j = $i ] || groups+="$(server_line "${PORTS[$j]}" " backup")"$'\n'
+  done
+  groups+="        keepalive 16;"$'\n'"    }"$'\n'
 done
 conf="$(cat deploy/nginx.conf.template)"
 conf="${conf//@@RUN_DIR@@/$RUN_DIR}"
@@ -160,6 +172,8 @@ conf="${conf//@@LOG_DIR@@/$LOG_DIR}"
 conf="${conf//@@LISTEN@@/$HOST:$PORT}"
 conf="${conf//@@UPSTREAM_SERVERS@@$'\n'/$servers}"
 conf="${conf//@@REPLICA_NAMES@@$'\n'/$names}"
+conf="${conf//@@REPLICA_ROUTES@@$'\n'/$routes}"
+conf="${conf//@@REPLICA_UPSTREAMS@@$'\n'/$groups}"
 printf '%s\n' "$conf" >"$RUN_DIR/nginx.conf"
 "$NGINX" -t -q -p "$RUN_DIR" -c "$RUN_DIR/nginx.conf" -e stderr \
   || { echo "serve.sh: nginx rejected $RUN_DIR/nginx.conf" >&2; exit 1; }
