@@ -7,7 +7,10 @@ Two measures, each returning a plain dict, and `markdown()` to render them for B
   plain server's wall time over the replicas'. The sessions take every page in turn, so that no one page's
   cost decides the result. At most 20 are open at once: the machine was only a little busier with 40 or 60
   open (about 170% of its 200% against 160%), no socket waits long in a queue, and the pairs' ratios were
-  tightest with 20 (1.49-1.59 over 7 pairs, against 1.42-1.80 with 40).
+  tightest with 20 (1.49-1.59 over 7 pairs, against 1.42-1.80 with 40), when nginx still hashed a random
+  cookie. Since nginx deals new browsers out in turn, 40 open gave 1.69-1.80 in three pairs, against 1.50-1.67
+  for the medians of five runs with 20; 20 stays, chosen before that change, so that the load is not picked
+  to suit the result.
 - `failover`: a class of students, each with their own affinity cookie and session, rerunning pages; one
   replica is killed in the middle. Counted: the sessions it held (lost), whether everyone else carried on, how
   long until new sessions succeed again, and how long a student whose replica died waits to see the page again
