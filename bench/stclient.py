@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from websockets.asyncio.client import connect
+from websockets.exceptions import ConnectionClosed
 
 
 @dataclass
@@ -43,7 +44,11 @@ async def run_page(conn, page: str, query: str = "", timeout: float = 120.0) -> 
     msg.rerun_script.query_string = query
     msg.rerun_script.page_name = page
     start = time.perf_counter()
-    await conn.send(msg.SerializeToString())
+    try:
+        await conn.send(msg.SerializeToString())
+    except ConnectionClosed as exc:  # the server went away before this run: that is the run's outcome
+        result.finished = type(exc).__name__
+        return result
     deadline = start + timeout
     while True:
         remaining = deadline - time.perf_counter()
@@ -52,7 +57,7 @@ async def run_page(conn, page: str, query: str = "", timeout: float = 120.0) -> 
             break
         try:
             raw = await asyncio.wait_for(conn.recv(), remaining)
-        except (TimeoutError, ConnectionError) as exc:
+        except (TimeoutError, ConnectionError, ConnectionClosed) as exc:  # a server that died is an answer too
             result.finished = type(exc).__name__
             break
         if isinstance(raw, str):
