@@ -84,7 +84,7 @@ def build() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     chars = needed()
     for weight in WEIGHTS:
-        font = TTFont(source(weight))
+        font = TTFont(source(weight), recalcTimestamp=False)  # keeps the source's date: the same bytes on every build
         keep = {ord(c) for c in chars} & set(font.getBestCmap())
         options = subset.Options()
         options.name_IDs = ["*"]
