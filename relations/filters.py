@@ -179,13 +179,14 @@ def holders_in_year(changes: pd.DataFrame, year: int, on: str | None = None) -> 
     for territory, group in ch.sort_values(["start", "change_id"]).groupby("territory_id"):
         begun = group[group["start"] <= when]
         if begun.empty:
-            out[territory] = {"holder": NOT_RECORDED, "change_id": None, "source_ids": ""}
+            out[territory] = {"holder": NOT_RECORDED, "change_id": None, "source_ids": "", "procedure": None}
         else:
             last = begun.iloc[-1]
             out[territory] = {
                 "holder": last["to_state"],
                 "change_id": last["change_id"],
                 "source_ids": last["source_ids"],
+                "procedure": last["procedure"],
             }
     return out
 

@@ -99,26 +99,43 @@ def holders_sentence(
     claims: pd.DataFrame | None = None,
     t: Translator | None = None,
 ) -> str:
-    """Who held what at the end of `year`, then each side's position on the territories, in its own terms."""
+    """Who held what at the end of `year`, then each side's position on the territories, in its own terms.
+
+    The holdings are the territories the map colours. Places with a change of hands but no area on the map (the
+    cities Vladivostok, Chita and Nikolayevsk) are named only while occupied: "the USSR held Vladivostok" beside
+    the islands would read as if the city were in dispute.
+    """
     t = t or tr("en")
     named = names_in(names, t.lang)
-    by_holder: dict[str, list[str]] = {}
+    drawn = {
+        f["properties"].get("territory_id") for f in layers()["features"] if f["properties"]["layer"] == "territory"
+    }
+    areas: dict[str, list[str]] = {}
+    occupied: dict[str, list[str]] = {}
     for territory, h in holders.items():
-        if territory in named:
-            by_holder.setdefault(h["holder"], []).append(named[territory])
-    parts = [
-        t._("{holder} held {places}", holder=t.word(holder), places=t.join(sorted(places)))
-        for holder, places in sorted(by_holder.items())
-    ]
-    if not parts:
-        return t._("No holder recorded for {year}.", year=year)
-    sentence = t._("At the end of {year}: {holdings}.", year=year, holdings=t._("; ").join(parts))
+        if territory in drawn and territory in named:
+            areas.setdefault(h["holder"], []).append(named[territory])
+        elif territory in named and h.get("procedure") == "occupation":
+            occupied.setdefault(h["holder"], []).append(named[territory])
+
+    def held(by_holder: dict[str, list[str]]) -> str:
+        return t._("; ").join(
+            t._("{holder} held {places}", holder=t.word(holder), places=t.join(sorted(places)))
+            for holder, places in sorted(by_holder.items())
+        )
+
+    if areas:
+        sentence = t._("At the end of {year}: {holdings}.", year=year, holdings=held(areas))
+    else:
+        sentence = t._("No holder recorded for {year}.", year=year)
+    if occupied:
+        sentence = t.sentences(sentence, t._("Cities under occupation: {holdings}.", holdings=held(occupied)))
     if claims is not None and len(claims):
         positions = []
         for (claimant, kind), rows in claims.groupby(["claimant", "kind"], sort=True):
             places = t.join(sorted(dict.fromkeys(named.get(x, x) for x in rows["territory_id"])))
             positions.append(t._(CLAIM_SENTENCES[kind], claimant=t.word(claimant), places=places))
-        sentence += " " + t._("Each side's position: {positions}.", positions=t._("; ").join(positions))
+        sentence = t.sentences(sentence, t._("Each side's position: {positions}.", positions=t._("; ").join(positions)))
     return sentence
 
 

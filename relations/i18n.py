@@ -94,6 +94,10 @@ class Translator:
             else self._("{start} – {end}", start=self.date(start), end=self.date(end))
         )
 
+    def sentences(self, *parts: str) -> str:
+        """Sentences one after another: Japanese sets them side by side after its full stop (。), with no space."""
+        return ("" if self.lang == "ja" else " ").join(part for part in parts if part)
+
     def join(self, items: list[str]) -> str:
         """A list in the language's own way (A, B and C; A、B、C; A, B и C)."""
         from babel.lists import format_list

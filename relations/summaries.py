@@ -107,10 +107,13 @@ def trade_sentence(wide: pd.DataFrame, unit: str, t: Translator) -> str:
         unit=t.word(unit),
     )
     if missing:
-        sentence += " " + t.n_(
-            "No figures for {count} of these years (shown as gaps).",
-            "No figures for {count} of these years (shown as gaps).",
-            missing,
+        sentence = t.sentences(
+            sentence,
+            t.n_(
+                "No figures for {count} of these years (shown as gaps).",
+                "No figures for {count} of these years (shown as gaps).",
+                missing,
+            ),
         )
     return sentence
 

@@ -10,7 +10,7 @@ import pytest
 from apptest_helpers import open_page
 from relations import charts, data, filters, memo, schema, uploads, views
 from relations.i18n import LANGUAGES
-from relations.theme import Look
+from relations.theme import DEFAULT_LOOK, Look
 
 
 def test_no_view_changes_a_shared_table():
@@ -133,3 +133,22 @@ def test_the_vega_lite_charts_the_pages_draw_keep_their_rows_inline():
     # and the rows are the real ones: the timeline's last layer draws every shown event of those years
     shown = filters.filter_events(filters.with_bounds(views.events("ja")), list(schema.CATEGORIES), (1917, 1991))
     assert len(drawn["timeline"]["layer"][-1]["data"]["values"]) == len(shown)
+
+
+def test_the_territories_sentence_names_the_drawn_territories_and_only_occupied_cities():
+    """The sentence says what the map colours. Cities with changes of hands but no area on the map appear only
+    while occupied (Vladivostok 1918-1922, Chita 1918-1920), never as if the USSR's hold on Vladivostok were in
+    dispute. Japanese sets its sentences side by side, with no space after the full stop."""
+    en = {year: views.territories(year, "en", DEFAULT_LOOK, "en").sentence for year in (1919, 1921, 1923, 1950)}
+    assert en[1919].endswith("Cities under occupation: Japan held Chita, Nikolayevsk-on-Amur and Vladivostok.")
+    assert en[1921].endswith("Cities under occupation: Japan held Nikolayevsk-on-Amur and Vladivostok.")
+    for year in (1923, 1950):
+        assert not any(city in en[year] for city in ("Vladivostok", "Chita", "Nikolayevsk", "Cities")), en[year]
+    assert en[1950].startswith(
+        "At the end of 1950: USSR held Etorofu (Iturup), Habomai Islands, Kunashiri (Kunashir), Northern Sakhalin, "
+        "Northern and central Kuril Islands (Urup to Shumshu), Shikotan and Southern Sakhalin (Karafuto)."
+    )
+    ru = views.territories(1919, "en", DEFAULT_LOOK, "ru").sentence
+    assert "Северный Сахалин. Города под оккупацией — Япония: Владивосток, Николаевск-на-Амуре и Чита." in ru
+    ja = views.territories(1919, "en", DEFAULT_LOOK, "ja").sentence
+    assert ja.endswith("を保有。占領下の都市：日本がウラジオストク、チタ、尼港を保有。"), ja
