@@ -109,6 +109,19 @@ def test_shimoda_drew_a_border_and_nothing_passed(shown):
     assert not re.search(r"\bpass(es)? to\b", text)
 
 
+def test_no_territory_is_held_by_the_russian_empire_after_it_ended(t, shown):
+    """The Empire ended with Nicholas II's abdication on 15 March 1917; the map once showed it holding northern
+    Sakhalin until Japan's occupation of 1920."""
+    changes = t["territorial_changes"]
+    assert filters.holders_in_year(changes, 1916)["north_sakhalin"]["holder"] == "Russian Empire"
+    for year in range(1917, 1921):
+        held = {k: v["holder"] for k, v in filters.holders_in_year(changes, year).items()}
+        assert "Russian Empire" not in held.values(), (year, held)
+    end = shown[shown["date"].eq("1917-03-15")]
+    assert list(end["title"]) == ["Nicholas II abdicates; the Russian Empire ends"]
+    assert set(end.iloc[0]["source_ids"].split(";")) == {"en-wikipedia-org-306a18", "finland100-fi-4bb374"}
+
+
 def test_titles_use_plain_words_and_keep_the_coders_terms_in_the_note(t, shown):
     coded = (
         r"\((?:cession|occupation|conquest|annexation|withdrawal|incorporation|transfer|recognition of who held it)\)"
