@@ -126,15 +126,16 @@ class SourceRegistry:
         key = f"{url} {title.strip()}" if root else url
         if key in self.by_url:
             return self.by_url[key]
-        for known in self.rows.values():  # one document, one id: a page we registered by id is cited by that id
-            if known["url"] == url and known["kind"] != "dataset" and not root:
-                self.by_url[key] = known["source_id"]
-                return known["source_id"]
-        if root:  # a document we registered by id (data/curated/datasets.csv) under the same site and title
-            for known in self.rows.values():
-                if known["url"] == url and known["citation"] == title.strip():
-                    self.by_url[key] = known["source_id"]
-                    return known["source_id"]
+
+        # One document, one id: a page we registered by id is cited by that id; at a site's root, only the
+        # document registered there (data/curated/datasets.csv) under the same title.
+        def same(known: dict) -> bool:
+            return known["citation"] == title.strip() if root else known["kind"] != "dataset"
+
+        known = next((k for k in self.rows.values() if k["url"] == url and same(k)), None)
+        if known:
+            self.by_url[key] = known["source_id"]
+            return known["source_id"]
         host = urlparse(url).netloc.lower().removeprefix("www.")
         source_id = f"{slug(host, 24)}-{hashlib.sha1(key.encode()).hexdigest()[:6]}"
         kind = self.kinds.get(url) or (kind if kind and kind != "other" else "") or self._host_kind(host) or "other"
