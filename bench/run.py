@@ -34,6 +34,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as `python bench/run.py` from the checkout
 
 from bench import scale  # noqa: E402
+from bench.report import figure  # noqa: E402
 from bench.server import CHROMIUM, ROOT, Server, launch_chromium  # noqa: E402
 from bench.stclient import class_at_once, open_session, run_page  # noqa: E402
 from relations.i18n import LANGUAGES  # noqa: E402
@@ -269,13 +270,14 @@ def write_report(path: Path, args, cold, klass, heaviest, hall, hall_rss, memory
         "",
         "| measure | goal | measured | verdict |",
         "|---|---|---|---|",
-        f"| cold start to rendered home page | ≤ {BUDGETS['cold']}× bare | {app_cold / bare_cold:.2f}× "
+        f"| cold start to rendered home page | ≤ {BUDGETS['cold']}× bare | "
+        f"{figure(app_cold / bare_cold, at_most=True)}× "
         f"({app_cold:.2f} s vs {bare_cold:.2f} s) | {verdict(app_cold / bare_cold <= BUDGETS['cold'])} |",
         f"| {args.students} new sessions at once, heaviest page ({name}) | ≤ {BUDGETS['class']}× bare | "
-        f"{heavy[0] / heavy[1]:.2f}× ({heavy[0]:.2f} s vs {heavy[1]:.2f} s) | "
+        f"{figure(heavy[0] / heavy[1], at_most=True)}× ({heavy[0]:.2f} s vs {heavy[1]:.2f} s) | "
         f"{verdict(heavy[0] / heavy[1] <= BUDGETS['class'])} |",
         f"| {args.hall} new sessions at once on {name}, both servers on one core | ≤ {BUDGETS['hall']}× bare | "
-        f"{hall[0] / hall[1]:.2f}× ({hall[0]:.2f} s vs {hall[1]:.2f} s) | "
+        f"{figure(hall[0] / hall[1], at_most=True)}× ({hall[0]:.2f} s vs {hall[1]:.2f} s) | "
         f"{verdict(hall[0] / hall[1] <= BUDGETS['hall'])} |",
         f"| server memory after those {args.hall} sessions | ≤ {BUDGETS['hall_rss_mb']} MB | {hall_rss:.0f} MB | "
         f"{verdict(hall_rss <= BUDGETS['hall_rss_mb'])} |",
@@ -287,7 +289,8 @@ def write_report(path: Path, args, cold, klass, heaviest, hall, hall_rss, memory
     if s:
         lines.append(
             f"| {s['sessions']} new sessions, {s['replicas']} replicas behind nginx over one plain server | "
-            f"≥ {s['budget']}× faster | {s['speedup']:.2f}× | {verdict(s['speedup'] >= s['budget'])} |"
+            f"≥ {s['budget']}× faster | {figure(s['speedup'], at_most=False)}× | "
+            f"{verdict(s['speedup'] >= s['budget'])} |"
         )
     lines += [
         "",

@@ -48,6 +48,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from bench.report import figure  # noqa: E402
 from bench.server import Server, free_port  # noqa: E402
 from bench.stclient import PageRun, run_page  # noqa: E402
 
@@ -516,7 +517,8 @@ def markdown(scale: dict | None = None, failover: dict | None = None, skipped: s
             "| measure | goal | measured | verdict |",
             "|---|---|---|---|",
             f"| speed-up, {scale['replicas']} replicas behind nginx over one plain server | ≥ {scale['budget']}× | "
-            f"{scale['speedup']:.2f}× (median walls {scale['served_seconds']:.2f} s vs {scale['plain_seconds']:.2f} s;"
+            f"{figure(scale['speedup'], at_most=False)}× "
+            f"(median walls {scale['served_seconds']:.2f} s vs {scale['plain_seconds']:.2f} s;"
             f" {scale['served_per_second']:.0f} vs {scale['plain_per_second']:.0f} sessions/s) | "
             f"{'meets the goal' if ok else '**misses the goal**'} |",
             f"| sessions that failed | 0 | plain {scale['failed']['plain']}, replicas {scale['failed']['served']} | "

@@ -35,3 +35,12 @@ def test_bench_quick_run_measures_every_goal(tmp_path):
         re.findall(r"^\| (overview|timeline) \| [\d.]+ s \| [\d.]+ s \| [\d.]+× \| 0 \| (\d+) kB \|$", text, flags=re.M)
     )
     assert set(rows) == {"overview", "timeline"} and int(rows["timeline"]) > int(rows["overview"]) > 0
+
+
+def test_a_figure_beside_its_budget_never_contradicts_its_verdict():
+    from bench.report import figure
+
+    assert figure(1.4997, at_most=False) == "1.49"  # a speed-up just under "at least 1.5" misses: not "1.50"
+    assert figure(1.5041, at_most=True) == "1.51"  # a ratio just over "at most 1.5" misses: not "1.50"
+    shown = (figure(1.44, at_most=True), figure(1.53, at_most=False), figure(1.5, at_most=False))
+    assert shown == ("1.44", "1.53", "1.50")
