@@ -100,6 +100,92 @@ def test_the_projects_own_translations_cite_the_sources_of_the_row_they_translat
     assert set(title["source_ids"]) == {event["source_ids"]}
 
 
+MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
+WORDS = dict(
+    (w, i)
+    for i, group in enumerate(
+        [
+            "",
+            "one first",
+            "two second twice both ii",
+            "three third iii",
+            "four fourth iv",
+            "five fifth",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten decade",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ]
+    )
+    for w in group.split()
+) | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+
+
+def numbers_in_english(text: str) -> set[int]:
+    """Every number an English text states: in digits, as a word, a month, a roman numeral, a range's end, or an
+    amount in millions or billions."""
+    text = text.replace(",", "")
+    found = {int(n) for n in re.findall(r"\d+", text)}
+    found |= {int(a + b) for a, b in re.findall(r"(\d+)\.(\d+)", text)}  # 1.05 as the Russian 1,05 reads
+    found |= {int(a[: 4 - len(b)] + b) for a, b in re.findall(r"\b(\d{4})[–-](\d{2})\b", text)}  # 1904–05
+    for amount, unit in re.findall(r"(\d+(?:\.\d+)?)\s*(million|billion)", text):
+        found.add(round(float(amount) * (10**6 if unit == "million" else 10**9)))
+    found |= {int(h) + 12 for h in re.findall(r"(\d+)\s*p\.m\.", text)}  # 4 p.m. as 16:00
+    words = re.findall(r"[a-z]+", text.lower())
+    found |= {MONTHS.index(w[:3]) + 1 for w in words if w[:3] in MONTHS}
+    found |= {WORDS[w] for w in words if w in WORDS}
+    found |= {10**3 for w in words if w.startswith("thousand")} | {10**6 for w in words if w.startswith("million")}
+    # 0 and 1 say nothing on their own: ":00" in 16:00, and "a day later" written 1日後 or "the past year" 1年間.
+    return found | {0, 1}
+
+
+def numbers_in_translation(text: str) -> set[int]:
+    """The numbers a Japanese or Russian text states; 7万 and 10億5000万 (Japanese myriads) and 7 000 (Russian
+    digit groups) are read as the numbers they write."""
+    text = re.sub(r"(?<=\d)[ \u00a0\u202f](?=\d{3}\b)", "", text)
+    found = set()
+    for oku, man, rest in re.findall(r"(?:(\d+)億)?(?:(\d[\d,]*)万)?(\d[\d,]*)?", text):
+        if oku or man:
+            value = int(oku or 0) * 10**8 + int((man or "0").replace(",", "")) * 10**4
+            found.add(value + int((rest or "0").replace(",", "")))
+        elif rest:
+            found.add(int(rest.replace(",", "")))
+    return found
+
+
+# Numbers a translation works out from its English, read and checked by hand.
+SUMS = {
+    ("1978-up-to-12-000-soviet-troops-deployed-on-s", "title"): {3},  # "Shikotan and two other isles"
+    ("1938-07-14-japan-demands-soviet-exit-from-lake-khas", "description"): {2},  # "Bezymyannaya and Zaozernaya hills"
+}
+
+
+@pytest.mark.parametrize("lang", ["ja", "ru"])
+def test_the_projects_translations_add_no_number_the_english_row_lacks(lang):
+    """A translation of ours carries no fact of its own: every number in it (a year, a day, a count) is one the
+    English row states, which its sources back. Dates written another way (Aug -> 8月, 70,000 -> 7万) count."""
+    rows = data.load("translations")
+    own = rows[(rows["basis"] == "project") & (rows["lang"] == lang)]
+    added = []
+    for row in own.itertuples():
+        english = numbers_in_english(row.english)
+        extra = numbers_in_translation(row.text) - english - SUMS.get((row.row_id, row.field), set())
+        if extra:
+            added.append((row.table, row.row_id, row.field, sorted(extra)))
+    assert added == []
+
+
 def test_locale_formats_and_plural_rules():
     ja, ru, en = tr("ja"), tr("ru"), tr("en")
     assert (en.date("1941-04-13"), ja.date("1941-04-13"), ru.date("1941-04-13")) == (
