@@ -39,6 +39,13 @@ def _layers(data_dir) -> dict:
         ) from None
 
 
+def drawn_territories() -> frozenset[str]:
+    """The territories the map draws as areas (its `territory` layer); the cities are dots, not areas."""
+    return frozenset(
+        f["properties"]["territory_id"] for f in layers()["features"] if f["properties"]["layer"] == "territory"
+    )
+
+
 def geometry_url() -> str | None:
     """Where browsers can fetch the map geometry, or None when the served copy is not this data folder's file.
 
@@ -107,9 +114,7 @@ def holders_sentence(
     """
     t = t or tr("en")
     named = names_in(names, t.lang)
-    drawn = {
-        f["properties"].get("territory_id") for f in layers()["features"] if f["properties"]["layer"] == "territory"
-    }
+    drawn = drawn_territories()
     areas: dict[str, list[str]] = {}
     occupied: dict[str, list[str]] = {}
     for territory, h in holders.items():

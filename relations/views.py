@@ -120,16 +120,10 @@ def treaties(scopes: tuple[str, ...], years: tuple[int, int], look: Look, lang: 
 def territories(year: int, names_language: str, look: Look, lang: str) -> View:
     """The map of `year`; its table is the territorial changes, and `claims` the positions held that year."""
     t, names = tr(lang), data.place_names()
-    holders, claims = _holders(year), _claims(year, lang)
     spec = territory_map(year, names_language, look, lang)
     table = geo.changes_table(data.territorial_changes(), names, names_language, t)
-    view = View(
-        spec,
-        geo.holders_sentence(holders, names, year, claims, t),
-        table,
-        export=_map_file(year, names_language, look, lang),
-    )
-    view.once("claims", lambda _: geo.claims_table(claims, names, names_language, t))
+    view = View(spec, _map_sentence(year, lang), table, export=_map_file(year, names_language, look, lang))
+    view.once("claims", lambda _: geo.claims_table(_claims(year, lang), names, names_language, t))
     return view
 
 
@@ -176,9 +170,13 @@ def lesson_step(step: int, names_language: str, look: Look, lang: str) -> tuple[
     key = key.assign(source=filters.source_labels(key, data.sources(), t=t))
     if row["chart"] == "map":
         year = int(row["map_year"])
-        sentence = geo.holders_sentence(_holders(year), data.place_names(), year, _claims(year, lang), t)
-        figure = territory_map(year, names_language, look, lang)
-        return View(figure, sentence, key, export=_map_file(year, names_language, look, lang)), "altair"
+        view = View(
+            territory_map(year, names_language, look, lang),
+            _map_sentence(year, lang),
+            key,
+            export=_map_file(year, names_language, look, lang),
+        )
+        return view, "altair"
     eras = content.localize(data.eras(), "eras", lang)
     spec = lesson.chart_for(row, data.trade(), events(lang), eras, data.sources(), look, t)
     return View(spec.figure, spec.sentence, key), spec.kind
@@ -229,9 +227,7 @@ def quiz_pool() -> quiz.Pool:
         data.lesson(),
         data.sources(),
         data.load("translations"),
-        frozenset(
-            f["properties"]["territory_id"] for f in geo.layers()["features"] if f["properties"]["layer"] == "territory"
-        ),
+        geo.drawn_territories(),
     )
 
 
@@ -272,7 +268,12 @@ def _map_file(year: int, names_language: str, look: Look, lang: str) -> Callable
     return lambda: _map(year, names_language, look, lang, geometry_url=None)
 
 
-def _holders(year: int) -> pd.DataFrame:
+def _map_sentence(year: int, lang: str) -> str:
+    """Who held what at the end of `year` and each side's position: the sentence above the map of that year."""
+    return geo.holders_sentence(_holders(year), data.place_names(), year, _claims(year, lang), tr(lang))
+
+
+def _holders(year: int) -> dict[str, dict]:
     return filters.holders_in_year(data.territorial_changes(), year)
 
 
